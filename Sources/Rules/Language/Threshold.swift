@@ -1,0 +1,178 @@
+import Foundation
+
+/// How a value is compared with a number.
+public enum Comparison: String, Hashable, Sendable {
+    case atLeast = "≥", greaterThan = ">", atMost = "≤", lessThan = "<", equal = "="
+
+    /// True for `≥` and `>`: higher values are better.
+    public var prefersHigher: Bool { self == .atLeast || self == .greaterThan }
+}
+
+/// What a value must satisfy, in the indicator's own unit (scales already applied).
+public enum Requirement: Hashable, Sendable {
+    /// `≥ 6`, `> 98`, `≤ 15`, `< 1.5`, `= 1`.
+    case compare(Comparison, Double)
+    /// Strict range, both ends included: `between 2 and 3`, `2..3`, and any range in `maintain`.
+    case between(low: Double, high: Double)
+    /// A plan-style range in a target or change ("2-3 HTX", "giảm 0,3-0,5%"): `bound` must be
+    /// satisfied with `comparison` (`.atLeast` or `.atMost`); `aim` is the hoped-for end,
+    /// kept for messages. Going past the aim passes.
+    case aimed(Comparison, bound: Double, aim: Double)
+
+    /// Two numbers are equal when |v − x| ≤ 1e-9 × max(|v|, |x|, 1) (spec §6.1), so a value
+    /// exactly on the threshold is judged as written, not by floating-point noise.
+    public static func nearlyEqual(_ v: Double, _ x: Double) -> Bool {
+        abs(v - x) <= 1e-9 * max(abs(v), abs(x), 1)
+    }
+
+    public func isSatisfied(by v: Double) -> Bool {
+        switch self {
+        case .compare(let c, let x): return Requirement.holds(c, v, x)
+        case .between(let lo, let hi): return Requirement.holds(.atLeast, v, lo) && Requirement.holds(.atMost, v, hi)
+        case .aimed(let c, let bound, _): return Requirement.holds(c, v, bound)
+        }
+    }
+
+    static func holds(_ c: Comparison, _ v: Double, _ x: Double) -> Bool {
+        let eq = nearlyEqual(v, x)
+        switch c {
+        case .atLeast: return eq || v > x
+        case .greaterThan: return !eq && v > x
+        case .atMost: return eq || v < x
+        case .lessThan: return !eq && v < x
+        case .equal: return eq
+        }
+    }
+}
+
+/// A parsed threshold of a `target`, `maintain` or milestone (spec §3).
+public struct Threshold: Hashable, Sendable {
+    public var requirement: Requirement
+    /// The unit the numbers are in: the indicator's declared unit, else the unit written
+    /// (scale words removed: "125 nghìn con" → 125000 and unit "con"), else nil.
+    public var unit: String?
+    /// `11/19 tiêu chí`: 19, kept for messages; the requirement is on the count (≥ 11).
+    public var ratioDenominator: Double?
+    /// The text as the rules file wrote it.
+    public var written: String
+
+    public init(requirement: Requirement, unit: String?, ratioDenominator: Double? = nil, written: String) {
+        self.requirement = requirement
+        self.unit = unit
+        self.ratioDenominator = ratioDenominator
+        self.written = written
+    }
+
+    public func isSatisfied(by v: Double) -> Bool { requirement.isSatisfied(by: v) }
+
+    /// Canonical form for `expected` in findings: `≥ 6 km`, `> 98%`, `≥ 11/19 tiêu chí`,
+    /// `2..3 HTX`, `≥ 2 HTX (aiming for 3)`.
+    public var canonical: String {
+        func withUnit(_ s: String) -> String { NumberFormat.attachUnit(s, unit) }
+        switch requirement {
+        case .compare(let c, let x):
+            if let d = ratioDenominator { return withUnit("\(c.rawValue) \(NumberFormat.plain(x))/\(NumberFormat.plain(d))") }
+            return withUnit("\(c.rawValue) \(NumberFormat.plain(x))")
+        case .between(let lo, let hi):
+            return withUnit("\(NumberFormat.plain(lo))..\(NumberFormat.plain(hi))")
+        case .aimed(let c, let bound, let aim):
+            return withUnit("\(c.rawValue) \(NumberFormat.plain(bound))") + " (→ \(NumberFormat.plain(aim)))"
+        }
+    }
+}
+
+/// How a change is measured against its baseline (spec §2 change rules, §3.1).
+public enum ChangeMeasure: String, Hashable, Sendable {
+    /// Percent of the baseline: (current − baseline) / baseline × 100.
+    case relative
+    /// Percentage points, for rates: current − baseline, both in %.
+    case points
+    /// A plain difference in the indicator's unit.
+    case absolute
+}
+
+/// A parsed `change` threshold: a signed amount ("≥ +10%", "giảm 5%" = ≤ −5).
+public struct ChangeThreshold: Hashable, Sendable {
+    /// On the signed change (negative = a fall), in `measure` units.
+    public var requirement: Requirement
+    public var measure: ChangeMeasure
+    /// For `.absolute`: the indicator's unit (or the unit written); `%` for relative, `pp` for points.
+    public var unit: String?
+    public var written: String
+
+    public init(requirement: Requirement, measure: ChangeMeasure, unit: String?, written: String) {
+        self.requirement = requirement
+        self.measure = measure
+        self.unit = unit
+        self.written = written
+    }
+
+    /// `≥ +10%`, `≤ -5 pp`, `≤ -2 pp (→ -3)`, `≥ +120 triệu đồng`.
+    public var canonical: String {
+        let suffix: String? = switch measure {
+        case .relative: "%"
+        case .points: "pp"
+        case .absolute: unit
+        }
+        func signed(_ x: Double) -> String { x > 0 ? "+" + NumberFormat.plain(x) : NumberFormat.plain(x) }
+        switch requirement {
+        case .compare(let c, let x): return NumberFormat.attachUnit("\(c.rawValue) \(signed(x))", suffix)
+        case .between(let lo, let hi): return NumberFormat.attachUnit("\(signed(lo))..\(signed(hi))", suffix)
+        case .aimed(let c, let bound, let aim):
+            return NumberFormat.attachUnit("\(c.rawValue) \(signed(bound))", suffix) + " (→ \(signed(aim)))"
+        }
+    }
+}
+
+/// Number rendering shared by messages and reporters: shortest exact form, no exponent,
+/// `.` as the decimal mark, no grouping.
+public enum NumberFormat {
+    public static func plain(_ x: Double) -> String {
+        if x.isNaN || x.isInfinite { return "\(x)" }
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        var s = "\(x)"
+        if s.contains("e") || s.contains("E") {
+            // Rare in plans; render without an exponent.
+            s = expanded(x)
+        }
+        return s
+    }
+
+    /// Rounded to at most `digits` decimals, trailing zeros dropped (for derived values
+    /// such as pace paths, whose full binary expansion would only be noise).
+    public static func rounded(_ x: Double, digits: Int = 2) -> String {
+        var p = 1.0
+        for _ in 0..<digits { p *= 10 }
+        return plain((x * p).rounded() / p)
+    }
+
+    /// `90` + `%` → `90%`; `6` + `km` → `6 km`; no unit → the number alone.
+    public static func attachUnit(_ number: String, _ unit: String?) -> String {
+        guard let unit, !unit.isEmpty else { return number }
+        return unit == "%" ? number + "%" : number + " " + unit
+    }
+
+    private static func expanded(_ x: Double) -> String {
+        // Decimal expansion of a finite double without exponent notation.
+        var digits = String(describing: x)
+        guard let eIndex = digits.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return digits }
+        let exponent = Int(digits[digits.index(after: eIndex)...]) ?? 0
+        var mantissa = String(digits[..<eIndex])
+        let negative = mantissa.hasPrefix("-")
+        if negative { mantissa.removeFirst() }
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        let intPart = String(parts[0]), frac = parts.count > 1 ? String(parts[1]) : ""
+        var all = intPart + frac
+        var point = intPart.count + exponent
+        if point <= 0 { all = String(repeating: "0", count: -point + 1) + all; point = 1 }
+        if point >= all.count { all += String(repeating: "0", count: point - all.count) }
+        let i = all.index(all.startIndex, offsetBy: point)
+        var result = String(all[..<i])
+        var tail = String(all[i...])
+        while tail.hasSuffix("0") { tail.removeLast() }
+        while result.count > 1 && result.hasPrefix("0") { result.removeFirst() }
+        if !tail.isEmpty { result += "." + tail }
+        digits = (negative ? "-" : "") + result
+        return digits
+    }
+}
