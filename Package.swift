@@ -9,9 +9,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "Rules"),
-        .executableTarget(name: "check", dependencies: ["Rules"]),
+        .target(name: "CheckCommand", dependencies: ["Rules"]),
+        .executableTarget(name: "check", dependencies: ["CheckCommand"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules"]),
-        .testTarget(name: "CheckTests", dependencies: ["check", "Rules"]),
+        .testTarget(name: "CheckTests", dependencies: ["check", "CheckCommand", "Rules"]),
     ],
     swiftLanguageModes: [.v6]
 )

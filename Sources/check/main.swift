@@ -1,2 +1,4 @@
-import Rules
-print("check: under construction")
+import CheckCommand
+import Foundation
+
+exit(CheckCLI.run(Array(CommandLine.arguments.dropFirst()), console: .process(), now: Date()))

@@ -146,6 +146,13 @@ public enum NumberFormat {
         return plain((x * p).rounded() / p)
     }
 
+    /// `x` rounded to at most `digits` decimals, as a number.
+    public static func roundedValue(_ x: Double, digits: Int = 2) -> Double {
+        var p = 1.0
+        for _ in 0..<digits { p *= 10 }
+        return (x * p).rounded() / p
+    }
+
     /// `90` + `%` → `90%`; `6` + `km` → `6 km`; no unit → the number alone.
     public static func attachUnit(_ number: String, _ unit: String?) -> String {
         guard let unit, !unit.isEmpty else { return number }

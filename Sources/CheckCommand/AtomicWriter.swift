@@ -1,0 +1,54 @@
+import Foundation
+
+/// Writes files so that a reader never sees half of one: the bytes go to a temporary file
+/// in the same folder, which is then renamed over the target (rename is atomic within a
+/// file system).
+enum AtomicWriter {
+    struct Failure: Error {
+        var path: String
+        var reason: String
+    }
+
+    static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let temp = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+        var offset = 0
+        let ok = bytes.withUnsafeBytes { buffer -> Bool in
+            while offset < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n <= 0 { return false }
+                offset += n
+            }
+            return true
+        }
+        let reason = ok ? nil : String(cString: strerror(errno))
+        if ok { _ = fsync(fd) }
+        close(fd)
+        guard ok else {
+            unlink(temp)
+            throw Failure(path: path, reason: reason ?? "write failed")
+        }
+        if rename(temp, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temp)
+            throw Failure(path: path, reason: reason)
+        }
+    }
+
+    /// Creates `path` as a folder if it does not exist.
+    static func ensureFolder(_ path: String) throws(Failure) {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
+            guard isDir.boolValue else { throw Failure(path: path, reason: "exists and is not a folder") }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw Failure(path: path, reason: "\(error.localizedDescription)")
+        }
+    }
+}

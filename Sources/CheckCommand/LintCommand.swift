@@ -1,0 +1,80 @@
+import Foundation
+import Rules
+
+/// `check lint [RULES ...]`: validate rules files and the calendars they use, without
+/// data. Exit 0 clean, 1 problems found, 2 unreadable.
+enum LintCommand {
+    static let specs: [OptionSpec] = [
+        OptionSpec(long: "rules", short: "r", valueName: "PATH", repeatable: true,
+                   help: LocalizedText(en: "rules file or folder (also as arguments; default rules/)", vi: "tệp hoặc thư mục quy tắc (mặc định rules/)")),
+        OptionSpec(long: "format", short: "f", valueName: "text|json",
+                   help: LocalizedText(en: "how to print the problems", vi: "định dạng in các vấn đề")),
+        OptionSpec(long: "lang", valueName: "en|vi", help: LocalizedText(en: "language of messages", vi: "ngôn ngữ thông báo")),
+        OptionSpec(long: "no-color", help: LocalizedText(en: "no colour", vi: "không tô màu")),
+        OptionSpec(long: "quiet", short: "q", help: LocalizedText(en: "print only problems", vi: "chỉ in các vấn đề")),
+        OptionSpec(long: "help", short: "h", help: LocalizedText(en: "show this help", vi: "hiện hướng dẫn này")),
+    ]
+
+    static func run(_ arguments: ArraySlice<String>, console: Console, now: Date) -> Int32 {
+        let early = CheckCLI.earlyLanguage(arguments, console: console)
+        let parsed: ParsedArguments
+        let language: Language
+        do {
+            parsed = try ArgumentParser.parse(Array(arguments), specs: specs)
+            language = try CommonOptions.language(parsed, console: console)
+            if let f = parsed.last("format"), f != "text", f != "json" {
+                throw UsageError(LocalizedText(en: "lint --format: expected 'text' or 'json', found '\(f)'",
+                                               vi: "lint --format: cần 'text' hoặc 'json', nhưng gặp '\(f)'"),
+                                 hint: DidYouMean.hint(f, from: ["text", "json"]))
+            }
+        } catch {
+            return CheckCLI.usage(error, console: console, language: early)
+        }
+        if parsed.has("help") {
+            let head = language == .en ? "usage: check lint [RULES ...] [OPTIONS]\n\nvalidate rules files and calendars without data; exit 0 clean, 1 problems found, 2 unreadable\n\noptions:\n"
+                : "cách dùng: check lint [QUY_TẮC ...] [TÙY_CHỌN]\n\nkiểm tra tệp quy tắc và lịch khi chưa có số liệu; mã thoát 0 hợp lệ, 1 có lỗi, 2 không đọc được\n\ntùy chọn:\n"
+            console.out(head + HelpText.options(specs, language))
+            return 0
+        }
+        let paths = parsed.positionals + parsed.all("rules")
+        let loaded = RulesLoader.load(paths: paths.isEmpty ? ["rules"] : paths)
+        let unreadable = loaded.diagnostics.contains { $0.code == "rules.unreadable" || $0.code == "rules.no-files" }
+        let errors = loaded.diagnostics.filter { $0.severity == .error }.count
+        if parsed.last("format") == "json" {
+            let items: [JSONValue] = loaded.diagnostics.map { d in
+                var o: [(String, JSONValue)] = [("severity", .string(d.severity.rawValue)), ("code", .string(d.code)),
+                                                ("message", .string(d.message.text(language)))]
+                if let h = d.hint { o.append(("hint", .string(h.text(language)))) }
+                if let l = d.location { o.append(("location", LintCommand.location(l))) }
+                return .object(o)
+            }
+            let doc: JSONValue = .object([("files", .int(loaded.files.count)), ("errors", .int(errors)),
+                                          ("diagnostics", .array(items))])
+            console.out(JSONWriter(style: .pretty).string(doc) + "\n")
+        } else {
+            let color = !parsed.has("no-color") && console.outputIsTerminal && (console.environment["NO_COLOR"] ?? "").isEmpty
+            CheckCLI.printDiagnostics(loaded.diagnostics, console: console, language: language, color: color,
+                                      quiet: parsed.has("quiet"))
+            if !parsed.has("quiet") {
+                let plans = loaded.rules?.plans.count ?? 0
+                let rules = loaded.rules?.plans.reduce(0) { $0 + $1.rules.count } ?? 0
+                let reports = loaded.rules?.plans.reduce(0) { $0 + $1.reports.count } ?? 0
+                console.out(errors == 0
+                    ? (language == .en ? "\(loaded.files.count) files, \(plans) plans, \(rules) rules, \(reports) report schedules: no problems\n"
+                                       : "\(loaded.files.count) tệp, \(plans) kế hoạch, \(rules) quy tắc, \(reports) lịch báo cáo: không có lỗi\n")
+                    : (language == .en ? "\(loaded.files.count) files: \(errors) error\(errors == 1 ? "" : "s")\n"
+                                       : "\(loaded.files.count) tệp: \(errors) lỗi\n"))
+            }
+        }
+        if unreadable { return ExitStatus.cannotCheck.rawValue }
+        return errors > 0 ? 1 : 0
+    }
+
+    static func location(_ l: SourceLocation) -> JSONValue {
+        var o: [(String, JSONValue)] = [("file", .string(l.file))]
+        if let v = l.line { o.append(("line", .int(v))) }
+        if let v = l.column { o.append(("column", .int(v))) }
+        if let v = l.path { o.append(("path", .string(v))) }
+        return .object(o)
+    }
+}

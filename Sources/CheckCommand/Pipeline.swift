@@ -1,0 +1,123 @@
+import Foundation
+import Rules
+
+/// Rules loaded, as-of date fixed, data read: what `check` and `check explain` share.
+struct PreparedCheck {
+    var options: CommonOptions
+    var rules: RuleSet
+    var checkOptions: CheckOptions
+    var data: DataLoader.Result
+}
+
+enum Pipeline {
+    /// Loads everything, printing diagnostics; returns the exit status instead when the
+    /// check cannot be made.
+    static func prepare(_ options: CommonOptions, console: Console, now: Date) -> Result<PreparedCheck, ExitCode> {
+        let language = options.language
+        let loaded = RulesLoader.load(paths: options.rules)
+        CheckCLI.printDiagnostics(loaded.diagnostics, console: console, language: language, color: false, quiet: options.quiet)
+        guard let rules = loaded.rules else {
+            let errors = loaded.diagnostics.filter { $0.severity == .error }.count
+            console.err(language == .en
+                        ? "check: the rules have \(errors) error\(errors == 1 ? "" : "s"); nothing was checked\n"
+                        : "check: quy tắc có \(errors) lỗi; chưa kiểm tra gì\n")
+            return .failure(ExitCode(ExitStatus.cannotCheck.rawValue))
+        }
+        if let bad = unknownSelection(options, rules: rules) {
+            return .failure(ExitCode(CheckCLI.usage(bad, console: console, language: language)))
+        }
+        let plans = rules.plans.filter { options.plans.isEmpty || options.plans.contains($0.id) }
+        let asOf: CivilDate
+        if let given = options.asOf {
+            asOf = given
+        } else {
+            let zones = Set(plans.map(\.timeZone)).sorted()
+            let zone = zones.first ?? "Asia/Ho_Chi_Minh"
+            if zones.count > 1 && !options.quiet {
+                console.err(language == .en
+                            ? "check: note: the plans use several time zones (\(zones.joined(separator: ", "))); today is taken in \(zone); give --as-of to choose\n"
+                            : "check: ghi chú: các kế hoạch dùng nhiều múi giờ (\(zones.joined(separator: ", "))); ngày hôm nay tính theo \(zone); dùng --as-of để chọn\n")
+            }
+            asOf = CommonOptions.today(in: zone, now: now)
+        }
+        var sources: [DataLoader.Source] = []
+        var stdinRead = false
+        for path in options.data {
+            if path == "-" {
+                guard !stdinRead else { continue }
+                stdinRead = true
+                sources.append(DataLoader.Source(name: "<stdin>", bytes: console.readStandardInput()))
+            } else {
+                sources.append(DataLoader.Source(name: path, bytes: FileManager.default.contents(atPath: path).map { [UInt8]($0) }))
+            }
+        }
+        let scope = DataScope(plans: plans, asOf: asOf, numbers: options.numbers, unitFilter: options.units)
+        let data = DataLoader.load(sources, scope: scope, plans: plans)
+        CheckCLI.printDiagnostics(data.diagnostics, console: console, language: language, color: false, quiet: options.quiet)
+        if data.diagnostics.contains(where: { $0.severity == .error }) {
+            console.err(language == .en ? "check: the data cannot be read; nothing was checked\n"
+                                        : "check: không đọc được số liệu; chưa kiểm tra gì\n")
+            return .failure(ExitCode(ExitStatus.cannotCheck.rawValue))
+        }
+        let checkOptions = CheckOptions(asOf: asOf, warnDays: options.warnDays, units: options.units, plans: options.plans,
+                                        owners: options.owners, keepPassed: options.all)
+        return .success(PreparedCheck(options: options, rules: rules, checkOptions: checkOptions, data: data))
+    }
+
+    /// `--plan`, `--owner` or `--unit` naming nothing in the rules: a usage error with a suggestion.
+    static func unknownSelection(_ options: CommonOptions, rules: RuleSet) -> UsageError? {
+        let planIDs = rules.plans.map(\.id)
+        for p in options.plans.sorted() where !planIDs.contains(p) {
+            return UsageError(LocalizedText(en: "--plan: no plan '\(p)' in the rules", vi: "--plan: không có kế hoạch '\(p)' trong quy tắc"),
+                              hint: DidYouMean.hint(p, from: planIDs))
+        }
+        let ownerIDs = Set(rules.plans.flatMap { plan in plan.owners.map(\.id) + [plan.defaultOwner].compactMap { $0 }
+            + plan.rules.compactMap(\.owner) + plan.reports.compactMap(\.owner) }).sorted()
+        for o in options.owners.sorted() where !ownerIDs.contains(o) {
+            return UsageError(LocalizedText(en: "--owner: no owner '\(o)' in the rules", vi: "--owner: không có đơn vị chủ trì '\(o)' trong quy tắc"),
+                              hint: DidYouMean.hint(o, from: ownerIDs))
+        }
+        let anyUnit = rules.plans.contains { $0.units == .everyUnitInData }
+        if !anyUnit {
+            let unitIDs = Set(rules.plans.flatMap { plan -> [String] in
+                if case .listed(let l) = plan.units { return l }
+                return []
+            }).sorted()
+            for u in options.units.sorted() where !unitIDs.contains(u) {
+                return UsageError(LocalizedText(en: "--unit: no plan binds unit '\(u)'", vi: "--unit: không kế hoạch nào áp dụng cho đơn vị '\(u)'"),
+                                  hint: DidYouMean.hint(u, from: unitIDs))
+            }
+        }
+        return nil
+    }
+
+    /// Writes rendered output to standard output or `--out`.
+    static func write(_ output: RenderedOutput, options: CommonOptions, console: Console) -> ExitCode? {
+        let language = options.language
+        do {
+            switch output {
+            case .text(let text):
+                if let out = options.out {
+                    try AtomicWriter.write(Array(text.utf8), to: out)
+                } else if !options.quiet {
+                    console.out(text)
+                }
+            case .files(let files):
+                guard let folder = options.out else { return ExitCode(ExitStatus.usage.rawValue) }
+                try AtomicWriter.ensureFolder(folder)
+                for f in files { try AtomicWriter.write(Array(f.contents.utf8), to: folder + "/" + f.name) }
+            }
+        } catch {
+            console.err(language == .en ? "check: cannot write \(error.path): \(error.reason)\n"
+                                        : "check: không ghi được \(error.path): \(error.reason)\n")
+            return ExitCode(ExitStatus.cannotCheck.rawValue)
+        }
+        return nil
+    }
+}
+
+/// An exit status carried through `Result`.
+struct ExitCode: Error {
+    var status: Int32
+    init(_ status: Int32) { self.status = status }
+}

@@ -1,0 +1,44 @@
+/// Collects what evaluation decides: findings, the count of checks, and (with `--all`)
+/// the checks that passed; with `trace` on, the reasoning for `check explain`.
+public struct CheckRecorder: Sendable {
+    public private(set) var findings: [Finding] = []
+    public private(set) var passed: [CheckResult] = []
+    public private(set) var checks = 0
+    public private(set) var passedCount = 0
+    public let keepsPassed: Bool
+    /// Lines of reasoning, recorded only for `check explain`.
+    public private(set) var trace: [LocalizedText]?
+
+    public init(keepsPassed: Bool = false, tracing: Bool = false) {
+        self.keepsPassed = keepsPassed
+        self.trace = tracing ? [] : nil
+    }
+
+    public var isTracing: Bool { trace != nil }
+
+    /// Records one check and what it found; no findings means it passed.
+    public mutating func check(_ subject: @autoclosure () -> CheckResult, findings new: [Finding]) {
+        checks += 1
+        if new.isEmpty {
+            passedCount += 1
+            if keepsPassed { passed.append(subject()) }
+        } else {
+            findings.append(contentsOf: new)
+        }
+    }
+
+    /// A finding that belongs to no check (bad data rows, unknown indicators).
+    public mutating func record(_ finding: Finding) { findings.append(finding) }
+
+    public mutating func explain(_ line: @autoclosure () -> LocalizedText) {
+        if trace != nil { trace!.append(line()) }
+    }
+
+    public mutating func merge(_ other: CheckRecorder) {
+        findings.append(contentsOf: other.findings)
+        passed.append(contentsOf: other.passed)
+        checks += other.checks
+        passedCount += other.passedCount
+        if let t = other.trace { trace = (trace ?? []) + t }
+    }
+}

@@ -1,0 +1,93 @@
+/// What to check and how: everything that is not the rules or the data.
+public struct CheckOptions: Sendable {
+    public var asOf: CivilDate
+    /// Overrides every plan's `warnDays`.
+    public var warnDays: Int?
+    /// Only these units, plans, owners (empty = all).
+    public var units: Set<String>
+    public var plans: Set<String>
+    public var owners: Set<String>
+    /// Also list the checks that found nothing (`--all`).
+    public var keepPassed: Bool
+
+    public init(asOf: CivilDate, warnDays: Int? = nil, units: Set<String> = [], plans: Set<String> = [],
+                owners: Set<String> = [], keepPassed: Bool = false) {
+        self.asOf = asOf
+        self.warnDays = warnDays
+        self.units = units
+        self.plans = plans
+        self.owners = owners
+        self.keepPassed = keepPassed
+    }
+}
+
+/// Judges every rule and report schedule of the selected plans for every unit they bind.
+/// Pure: the as-of date is an input and nothing is read from the clock or printed.
+public enum Engine {
+    /// The units `plan` binds on this run: its list, or every unit in the data for `"*"`,
+    /// narrowed by `--unit`.
+    public static func units(of plan: Plan, data: ProgressData, options: CheckOptions) -> [String] {
+        let all: [String]
+        switch plan.units {
+        case .listed(let list): all = list.sorted()
+        case .everyUnitInData: all = data.units
+        }
+        return options.units.isEmpty ? all : all.filter(options.units.contains)
+    }
+
+    public static func selectedPlans(_ rules: RuleSet, options: CheckOptions) -> [Plan] {
+        rules.plans.filter { options.plans.isEmpty || options.plans.contains($0.id) }
+    }
+
+    public static func run(_ rules: RuleSet, data: ProgressData, dataFindings: [Finding] = [],
+                           options: CheckOptions) -> Report {
+        var recorder = CheckRecorder(keepsPassed: options.keepPassed)
+        var unitsSeen = Set<String>()
+        var owners: [String: Owner] = [:]
+        let plans = selectedPlans(rules, options: options)
+        for plan in plans {
+            for owner in plan.owners where owners[owner.id] == nil { owners[owner.id] = owner }
+            for unit in units(of: plan, data: data, options: options) {
+                unitsSeen.insert(unit)
+                evaluate(plan, unit: unit, rules: rules, data: data, options: options, only: nil, into: &recorder)
+            }
+        }
+        if options.owners.isEmpty {
+            for f in dataFindings where options.units.isEmpty || options.units.contains(f.unit ?? "") {
+                recorder.record(f)
+            }
+        }
+        let findings = recorder.findings.sorted(by: Finding.canonicalOrder)
+        let passed = recorder.passed.sorted {
+            ($0.unit, $0.plan, $0.rule) != ($1.unit, $1.plan, $1.rule)
+                ? ($0.unit, $0.plan, $0.rule) < ($1.unit, $1.plan, $1.rule)
+                : Finding.periodOrder($0.period ?? "", $1.period ?? "")
+        }
+        return Report(asOf: options.asOf, plans: plans.count, units: unitsSeen.count, checks: recorder.checks,
+                      findings: findings, passed: passed, passedCount: recorder.passedCount, owners: owners,
+                      keepsPassed: options.keepPassed)
+    }
+
+    /// Judges one plan for one unit; `only` restricts it to one rule or schedule id (for
+    /// `check explain`).
+    public static func evaluate(_ plan: Plan, unit: String, rules: RuleSet, data: ProgressData,
+                                options: CheckOptions, only: String?, into recorder: inout CheckRecorder) {
+        let calendar = rules.calendar(for: plan)
+        let ownerOK: (String?) -> Bool = { owner in
+            options.owners.isEmpty || owner.map(options.owners.contains) == true
+        }
+        let reportPeriodEnded = plan.reports.contains { schedule in
+            schedule.applies(to: unit) && schedule.periods.contains { $0.end <= options.asOf }
+        }
+        let ctx = UnitContext(plan: plan, unit: unit, asOf: options.asOf, warnDays: options.warnDays ?? plan.warnDays,
+                              calendar: calendar, data: data, reportPeriodEnded: reportPeriodEnded)
+        for rule in plan.rules where rule.applies(to: unit) && ownerOK(rule.owner ?? plan.defaultOwner)
+            && (only == nil || only == rule.id) {
+            rule.kind.evaluate(rule, in: ctx, into: &recorder)
+        }
+        for schedule in plan.reports where schedule.applies(to: unit) && ownerOK(schedule.owner ?? plan.defaultOwner)
+            && (only == nil || only == schedule.id) {
+            ReportCheck(schedule: schedule).evaluate(in: ctx, into: &recorder)
+        }
+    }
+}

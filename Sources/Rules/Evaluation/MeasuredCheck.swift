@@ -1,0 +1,155 @@
+/// A value measured for a check at a cut-off date: the number compared with the
+/// requirement, and the data row that evidences it.
+public struct Measurement: Sendable {
+    /// The quantity the requirement applies to (the value, or the change from a baseline).
+    public var compared: Double
+    /// What findings show as `actual`.
+    public var actual: Actual
+    public var evidence: SeriesPoint?
+    /// When set, the requirement cannot be met whatever the value, and this says why
+    /// (a relative change from a zero baseline).
+    public var impossible: LocalizedText?
+    /// How to show the measured quantity in messages (`4.2 km`, `+12.5%`).
+    public var shown: String
+
+    public init(compared: Double, actual: Actual, evidence: SeriesPoint?, shown: String, impossible: LocalizedText? = nil) {
+        self.compared = compared
+        self.actual = actual
+        self.evidence = evidence
+        self.shown = shown
+        self.impossible = impossible
+    }
+}
+
+/// One dated requirement on a measured quantity: a target, a milestone, or a change.
+/// Targets, milestones and changes share how they are judged (spec §6): after the due date
+/// the value up to that date must meet the requirement; before it only warnings fire.
+struct MeasuredCheck {
+    var missCode: FindingCode
+    var due: DueDate
+    var requirement: Requirement
+    /// Canonical requirement text for `expected`.
+    var expected: String
+    /// Measures the quantity with values up to the cut-off; nil = no value known.
+    var measure: (CivilDate) -> Measurement?
+    /// Which check this is, for `--all` and messages (`2026-06` for a milestone, nil for the target).
+    var label: LocalizedText?
+    /// Why there is no value, when it is more specific than "no value reported" (a missing baseline).
+    var noDataReason: ((CivilDate) -> LocalizedText?)? = nil
+
+    struct Outcome {
+        var noData = false
+        var dueSoon = false
+        var judged = false
+        var measurement: Measurement?
+        var findings: [Finding] = []
+        var result: CheckResult?
+
+        mutating func record(_ result: CheckResult, findings: [Finding]) {
+            self.result = result
+            self.findings = findings
+        }
+
+        /// Records the check with any extra warnings the rule adds.
+        func commit(to recorder: inout CheckRecorder, adding extra: [Finding] = []) {
+            guard let result else { return }
+            recorder.check(result, findings: findings + extra)
+        }
+    }
+
+    /// Judges the check without recording it, so that the rule can add its own warnings
+    /// (pace, forecast, `no-data`) to the same check before recording.
+    func run(_ rule: Rule, _ ctx: UnitContext, _ recorder: inout CheckRecorder) -> Outcome {
+        var outcome = Outcome()
+        let dueDay = due.rolled
+        let factory = FindingFactory(rule: rule, context: ctx)
+        let dueText = Wording.date(dueDay)
+        let what = label.map { LocalizedText(en: "\($0.en): ", vi: "\($0.vi): ") } ?? LocalizedText(verbatim: "")
+
+        if ctx.isJudged(dueDay) {
+            outcome.judged = true
+            let m = measure(dueDay)
+            outcome.measurement = m
+            recorder.explain(LocalizedText(
+                en: "\(what.en)judged at the deadline \(dueText.en): \(m.map { $0.shown } ?? "no value") against \(expected)",
+                vi: "\(what.vi)đánh giá tại hạn \(dueText.vi): \(m.map { $0.shown } ?? "chưa có số liệu") so với yêu cầu \(expected)"))
+            guard let m else {
+                outcome.noData = true
+                let reason = noDataReason?(dueDay) ?? LocalizedText(
+                    en: "no value reported by the deadline \(dueText.en)", vi: "chưa có số liệu đến hạn \(dueText.vi)")
+                outcome.record(factory.result(due: dueDay, expected: expected), findings: [factory.finding(
+                    .noData, severity: rule.severity, due: dueDay, expected: expected,
+                    message: LocalizedText(
+                        en: "\(what.en)\(reason.en), so \(expected) cannot be confirmed",
+                        vi: "\(what.vi)\(reason.vi), không xác nhận được yêu cầu \(expected)"))])
+                return outcome
+            }
+            if let why = m.impossible {
+                outcome.record(factory.result(due: dueDay, expected: expected, measurement: m), findings: [factory.finding(
+                    missCode, severity: rule.severity, due: dueDay, expected: expected, measurement: m,
+                    message: LocalizedText(en: "\(what.en)\(why.en)", vi: "\(what.vi)\(why.vi)"))])
+                return outcome
+            }
+            if requirement.isSatisfied(by: m.compared) {
+                outcome.record(factory.result(due: dueDay, expected: expected, measurement: m), findings: [])
+            } else {
+                outcome.record(factory.result(due: dueDay, expected: expected, measurement: m), findings: [factory.finding(
+                    missCode, severity: rule.severity, due: dueDay, expected: expected, measurement: m,
+                    message: LocalizedText(
+                        en: "\(what.en)\(m.shown) by the deadline \(dueText.en), required \(expected)",
+                        vi: "\(what.vi)đạt \(m.shown) đến hạn \(dueText.vi), yêu cầu \(expected)"))])
+            }
+            return outcome
+        }
+
+        // Not judged yet: the current value, for warnings only.
+        let m = measure(ctx.asOf)
+        outcome.measurement = m
+        let met = m.map { $0.impossible == nil && requirement.isSatisfied(by: $0.compared) } ?? false
+        recorder.explain(LocalizedText(
+            en: "\(what.en)not judged before the deadline \(dueText.en); now \(m.map { $0.shown } ?? "no value") against \(expected)\(met ? " (met)" : "")",
+            vi: "\(what.vi)chưa đến hạn \(dueText.vi); hiện \(m.map { $0.shown } ?? "chưa có số liệu") so với yêu cầu \(expected)\(met ? " (đã đạt)" : "")"))
+        if ctx.isDueSoon(dueDay) && !met {
+            outcome.dueSoon = true
+            let left = Wording.days(ctx.asOf.days(to: dueDay))
+            let now = m.map { LocalizedText(en: "now \($0.shown)", vi: "hiện đạt \($0.shown)") }
+                ?? LocalizedText(en: "no value yet", vi: "chưa có số liệu")
+            outcome.record(factory.result(due: dueDay, expected: expected, measurement: m), findings: [factory.finding(
+                .dueSoon, severity: .warning, due: dueDay, expected: expected, measurement: m,
+                message: LocalizedText(
+                    en: "\(what.en)due \(dueText.en) (\(left.en) left) and not yet met: \(now.en), required \(expected)",
+                    vi: "\(what.vi)sắp đến hạn \(dueText.vi) (còn \(left.vi)) nhưng chưa đạt: \(now.vi), yêu cầu \(expected)"))])
+        } else {
+            outcome.record(factory.result(due: dueDay, expected: expected, measurement: m, pending: true), findings: [])
+        }
+        return outcome
+    }
+}
+
+/// Fills the fields every finding of a rule shares (plan, rule, unit, owner, locations).
+struct FindingFactory {
+    let rule: Rule
+    let context: UnitContext
+
+    func finding(_ code: FindingCode, severity: Severity, period: String? = nil, due: CivilDate?, expected: String?,
+                 measurement: Measurement? = nil, actual: Actual? = nil, location: SourceLocation? = nil,
+                 message: LocalizedText) -> Finding {
+        let evidence = measurement?.evidence
+        return Finding(
+            severity: severity, code: code, plan: context.plan.id, rule: rule.id, title: rule.title,
+            unit: context.unit, indicator: rule.indicator,
+            period: period ?? evidence.map { context.data.periods[Int($0.period)].id },
+            due: due, expected: expected, actual: actual ?? measurement?.actual ?? .none,
+            owner: context.ownerID(of: rule), message: message,
+            location: location ?? evidence.flatMap { context.location(of: $0) }, ruleLocation: rule.location)
+    }
+
+    func result(period: String? = nil, due: CivilDate?, expected: String?, measurement: Measurement? = nil,
+                actual: Actual? = nil, pending: Bool = false) -> CheckResult {
+        CheckResult(
+            plan: context.plan.id, rule: rule.id, title: rule.title, unit: context.unit, indicator: rule.indicator,
+            period: period ?? measurement?.evidence.map { context.data.periods[Int($0.period)].id },
+            due: due, expected: expected, actual: actual ?? measurement?.actual ?? .none,
+            owner: context.ownerID(of: rule), status: pending ? .pending : .passed)
+    }
+}

@@ -1,0 +1,93 @@
+/// Judges a report schedule for one unit: each period's report must be submitted by its
+/// due date (spec §4.3, §6).
+public struct ReportCheck: Sendable {
+    public static let missing = FindingCode("report-missing")
+    public static let late = FindingCode("report-late")
+    public static let dueSoon = FindingCode("report-due-soon")
+
+    public let schedule: ReportSchedule
+
+    public init(schedule: ReportSchedule) { self.schedule = schedule }
+
+    /// The due date of the report for `period`, after the working-day roll.
+    public static func due(of schedule: ReportSchedule, for period: Period, plan: Plan,
+                           calendar: any WorkingCalendar) -> DueDate {
+        DueDate.resolve(schedule.due.nominalDue(for: period, calendar: calendar),
+                        roll: plan.rollsToWorkingDay, calendar: calendar)
+    }
+
+    /// The submission that counts for `period`: rows sent under this schedule's id, and rows
+    /// without a schedule id when this is the only schedule of the plan for that period.
+    public static func submission(of schedule: ReportSchedule, unit: String, period: Period,
+                                  ctx: UnitContext) -> Submission? {
+        let named = ctx.data.submissions[SubmissionKey(unit: unit, report: schedule.id, period: period)]
+        var unnamed: Submission? = nil
+        if let s = ctx.data.submissions[SubmissionKey(unit: unit, report: "", period: period)] {
+            let sharing = ctx.plan.reports.filter { $0.applies(to: unit) && $0.periods.contains(period) }
+            if sharing.count == 1 { unnamed = s }
+        }
+        switch (named, unnamed) {
+        case let (a?, b?): return earlier(a, b)
+        case let (a?, nil): return a
+        case let (nil, b?): return b
+        default: return nil
+        }
+    }
+
+    /// The earlier of two submissions; an undated one counts as on time, so it wins.
+    static func earlier(_ a: Submission, _ b: Submission) -> Submission {
+        guard let da = a.date else { return a }
+        guard let db = b.date else { return b }
+        return db < da ? b : a
+    }
+
+    public func evaluate(in ctx: UnitContext, into recorder: inout CheckRecorder) {
+        let schedule = self.schedule
+        let owner = schedule.owner ?? ctx.plan.defaultOwner
+        let name = Wording.name(schedule.title, schedule.id)
+        for period in schedule.periods where period.start <= ctx.asOf {
+            let due = ReportCheck.due(of: schedule, for: period, plan: ctx.plan, calendar: ctx.calendar)
+            let dueDay = due.rolled
+            let p = Wording.period(period), dueText = Wording.date(dueDay)
+            let expected = "≤ \(dueDay.iso)"
+            func finding(_ code: FindingCode, _ severity: Severity, actual: Actual, location: SourceLocation?,
+                         _ message: LocalizedText) -> Finding {
+                Finding(severity: severity, code: code, plan: ctx.plan.id, rule: schedule.id, title: schedule.title,
+                        unit: ctx.unit, period: period.id, due: dueDay, expected: expected, actual: actual, owner: owner,
+                        message: message, location: location, ruleLocation: schedule.location)
+            }
+            func result(_ actual: Actual, pending: Bool) -> CheckResult {
+                CheckResult(plan: ctx.plan.id, rule: schedule.id, title: schedule.title, unit: ctx.unit, period: period.id,
+                            due: dueDay, expected: expected, actual: actual, owner: owner, status: pending ? .pending : .passed)
+            }
+            let submission = ReportCheck.submission(of: schedule, unit: ctx.unit, period: period, ctx: ctx)
+            if let submission {
+                let actual: Actual = submission.date.map { .date($0) } ?? .none
+                if let date = submission.date, date > dueDay {
+                    let late = Wording.days(dueDay.days(to: date))
+                    recorder.check(result(actual, pending: false), findings: [finding(
+                        ReportCheck.late, schedule.severity, actual: actual,
+                        location: ctx.data.location(file: submission.file, line: submission.line),
+                        LocalizedText(
+                            en: "'\(name)' for \(p.en) submitted \(date.iso), \(late.en) after the deadline \(dueText.en)",
+                            vi: "'\(name)' kỳ \(p.vi) nộp chậm ngày \(date.vietnamese), chậm \(late.vi) so với hạn chót \(dueText.vi)"))])
+                } else {
+                    recorder.check(result(actual, pending: false), findings: [])
+                }
+            } else if ctx.isJudged(dueDay) {
+                recorder.check(result(.none, pending: false), findings: [finding(
+                    ReportCheck.missing, schedule.severity, actual: .none, location: nil,
+                    LocalizedText(en: "'\(name)' for \(p.en) not submitted; the deadline was \(dueText.en)",
+                                  vi: "thiếu báo cáo: '\(name)' kỳ \(p.vi) chưa nộp, hạn chót \(dueText.vi)"))])
+            } else if ctx.isDueSoon(dueDay) {
+                let left = Wording.days(ctx.asOf.days(to: dueDay))
+                recorder.check(result(.none, pending: true), findings: [finding(
+                    ReportCheck.dueSoon, .warning, actual: .none, location: nil,
+                    LocalizedText(en: "'\(name)' for \(p.en) is due \(dueText.en) (\(left.en) left)",
+                                  vi: "'\(name)' kỳ \(p.vi) sắp đến hạn nộp \(dueText.vi) (còn \(left.vi))"))])
+            } else {
+                recorder.check(result(.none, pending: true), findings: [])
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+/// Everything a rule needs to judge one unit: the plan, the unit, the as-of date, the
+/// calendar and the unit's data. Evaluation never reads the clock; `asOf` is given.
+public struct UnitContext: Sendable {
+    public let plan: Plan
+    public let unit: String
+    public let asOf: CivilDate
+    public let warnDays: Int
+    public let calendar: any WorkingCalendar
+    public let data: ProgressData
+    /// Whether a period of one of the plan's report schedules has ended for this unit by
+    /// the as-of date: only then is missing data worth a `no-data` warning (spec §6).
+    public let reportPeriodEnded: Bool
+
+    public init(plan: Plan, unit: String, asOf: CivilDate, warnDays: Int, calendar: any WorkingCalendar,
+                data: ProgressData, reportPeriodEnded: Bool) {
+        self.plan = plan
+        self.unit = unit
+        self.asOf = asOf
+        self.warnDays = warnDays
+        self.calendar = calendar
+        self.data = data
+        self.reportPeriodEnded = reportPeriodEnded
+    }
+
+    public func series(_ indicator: String) -> Series { data.series(unit: unit, indicator: indicator) }
+
+    /// The deadline after the plan's working-day roll.
+    public func resolve(_ deadline: Deadline) -> DueDate {
+        DueDate.resolve(deadline.nominal, roll: plan.rollsToWorkingDay, calendar: calendar)
+    }
+
+    /// Whether `due` is judged today: a deadline is judged from the day after it (D > due).
+    public func isJudged(_ due: CivilDate) -> Bool { asOf > due }
+
+    /// Whether `due` falls in the due-soon window: D ≤ due ≤ D + warnDays.
+    public func isDueSoon(_ due: CivilDate) -> Bool { asOf <= due && due <= asOf.adding(days: warnDays) }
+
+    /// The plan year, the window whose periods count for a rule (earlier years serve only as
+    /// baselines). A rule due after the plan year (a term target) extends it to its due date.
+    public func window(from start: CivilDate? = nil, through due: CivilDate? = nil) -> ClosedRange<CivilDate> {
+        let lower = start ?? plan.yearStart
+        let upper = max(plan.yearEnd, due ?? plan.yearEnd)
+        return lower...max(lower, upper)
+    }
+
+    public func location(of point: SeriesPoint) -> SourceLocation? {
+        data.location(file: point.file, line: point.line)
+    }
+
+    public func ownerID(of rule: Rule) -> String? { rule.owner ?? plan.defaultOwner }
+
+    /// The rule's unit of measure, for messages.
+    public func unitLabel(_ indicator: String) -> String? { plan.indicator(indicator).unit }
+}

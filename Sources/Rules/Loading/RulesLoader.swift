@@ -1,0 +1,107 @@
+import Foundation
+
+/// Reads rules files and folders into a `RuleSet`, with each plan's calendar resolved.
+/// Every problem in every file is collected before anything is evaluated.
+public enum RulesLoader {
+    public struct Result: Sendable {
+        /// Nil when any rules file has an error.
+        public var rules: RuleSet?
+        /// Sorted by location; errors, warnings and notes.
+        public var diagnostics: [Diagnostic]
+        /// The rules files read, in order.
+        public var files: [String]
+    }
+
+    /// `paths`: rules files or folders (read non-recursively; `calendars/` holds calendars).
+    public static func load(paths: [String], fileSystem: FileSystem = .local) -> Result {
+        var diagnostics: [Diagnostic] = []
+        var files: [String] = []
+        for path in paths {
+            switch fileSystem.kind(of: path) {
+            case .directory:
+                let entries = fileSystem.list(path).filter { $0.hasSuffix(".json") }.sorted()
+                let jsonFiles = entries.map { join(path, $0) }.filter { fileSystem.kind(of: $0) == .file }
+                if jsonFiles.isEmpty {
+                    diagnostics.append(.error("rules.no-files", at: SourceLocation(file: path),
+                                              LocalizedText(en: "no rules files (*.json) in this folder",
+                                                            vi: "thư mục không có tệp quy tắc (*.json)")))
+                }
+                files.append(contentsOf: jsonFiles)
+            case .file:
+                files.append(path)
+            case .missing:
+                diagnostics.append(.error("rules.unreadable", at: SourceLocation(file: path),
+                                          LocalizedText(en: "no such file or folder", vi: "không tìm thấy tệp hoặc thư mục"),
+                                          hint: path == "rules" || path == "rules/" ? LocalizedText(
+                                            en: "give the rules with --rules PATH", vi: "chỉ định quy tắc bằng --rules ĐƯỜNG_DẪN") : nil))
+            }
+        }
+
+        var plans: [Plan] = []
+        var calendars: [String: any WorkingCalendar] = [:]
+        var planFiles: [String: String] = [:]
+        var calendarCache: [String: (any WorkingCalendar)?] = [:]
+        for file in files {
+            guard let bytes = fileSystem.read(file) else {
+                diagnostics.append(.error("rules.unreadable", at: SourceLocation(file: file),
+                                          LocalizedText(en: "cannot read the file", vi: "không đọc được tệp")))
+                continue
+            }
+            let document: JSONDocument
+            do {
+                document = try JSONReader.parse(bytes, file: file)
+            } catch {
+                diagnostics.append(error.diagnostic)
+                continue
+            }
+            diagnostics.append(contentsOf: document.diagnostics)
+            let (plan, planDiagnostics) = PlanLoader.load(document.root)
+            diagnostics.append(contentsOf: planDiagnostics)
+            guard let plan else { continue }
+            if let other = planFiles[plan.id] {
+                diagnostics.append(.error("rules.duplicate-plan", at: document.root["plan"]?.location,
+                                          LocalizedText(en: "plan '\(plan.id)' is also defined in \(other)",
+                                                        vi: "kế hoạch '\(plan.id)' đã được định nghĩa trong \(other)")))
+                continue
+            }
+            planFiles[plan.id] = file
+            let folder = (file as NSString).deletingLastPathComponent
+            let cacheKey = folder + "\u{0}" + plan.calendarName
+            if calendarCache[cacheKey] == nil {
+                calendarCache[cacheKey] = .some(CalendarResolver.resolve(plan.calendarName, beside: folder, fileSystem: fileSystem,
+                                                                         usedAt: document.root["calendar"]?.location
+                                                                            ?? SourceLocation(file: file, path: "$.calendar"),
+                                                                         diagnostics: &diagnostics))
+            }
+            if let calendar = calendarCache[cacheKey]! {
+                calendars[plan.id] = calendar
+                plans.append(plan)
+            }
+        }
+        let failed = diagnostics.contains { $0.severity == .error }
+        return Result(rules: failed ? nil : RuleSet(plans: plans, calendars: calendars),
+                      diagnostics: diagnostics.sorted(), files: files)
+    }
+
+    static func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+}
+
+/// The file operations loading needs, behind a value so tests can count what is touched.
+public struct FileSystem: Sendable {
+    public enum Kind: Sendable { case file, directory, missing }
+
+    public var kind: @Sendable (String) -> Kind
+    public var list: @Sendable (String) -> [String]
+    public var read: @Sendable (String) -> [UInt8]?
+
+    public static let local = FileSystem(
+        kind: { path in
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return .missing }
+            return isDir.boolValue ? .directory : .file
+        },
+        list: { path in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] },
+        read: { path in FileManager.default.contents(atPath: path).map { [UInt8]($0) } })
+}

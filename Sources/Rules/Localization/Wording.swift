@@ -1,0 +1,42 @@
+/// How values, dates and periods read inside messages, in each language.
+public enum Wording {
+    /// `2026-01-31` in English, `31/01/2026` in Vietnamese.
+    public static func date(_ d: CivilDate) -> LocalizedText {
+        LocalizedText(en: d.iso, vi: d.vietnamese)
+    }
+
+    /// `2026-Q2` in English, `quý II/2026` in Vietnamese.
+    public static func period(_ p: Period) -> LocalizedText {
+        let roman = ["I", "II", "III", "IV"]
+        let vi: String
+        switch p.kind {
+        case .day: vi = "ngày \(p.start.vietnamese)"
+        case .month(let m): vi = "tháng \(m < 10 ? "0" : "")\(m)/\(p.year)"
+        case .quarter(let q): vi = "quý \(roman[q - 1])/\(p.year)"
+        case .half(let h): vi = h == 1 ? "6 tháng đầu năm \(p.year)" : "6 tháng cuối năm \(p.year)"
+        case .nineMonths: vi = "9 tháng \(p.year)"
+        case .year: vi = "năm \(p.year)"
+        }
+        return LocalizedText(en: p.id, vi: vi)
+    }
+
+    /// A number with its unit: `6 km`, `93.5%`.
+    public static func quantity(_ x: Double, _ unit: String?) -> String {
+        NumberFormat.attachUnit(NumberFormat.plain(x), unit)
+    }
+
+    /// `3 days` / `3 ngày`.
+    public static func days(_ n: Int) -> LocalizedText {
+        LocalizedText(en: n == 1 ? "1 day" : "\(n) days", vi: "\(n) ngày")
+    }
+
+    /// The name people know a rule by: its title, else its id.
+    public static func name(_ title: String?, _ id: String) -> String { title ?? id }
+}
+
+extension LocalizedText {
+    /// Joins two texts with a separator in each language.
+    public func appending(_ other: LocalizedText, separator: String = " ") -> LocalizedText {
+        LocalizedText(en: en + separator + other.en, vi: vi + separator + other.vi)
+    }
+}

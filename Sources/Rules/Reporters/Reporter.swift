@@ -1,0 +1,59 @@
+/// How a report is to be rendered: everything that is not the report itself.
+public struct RenderOptions: Sendable {
+    public var language: Language
+    /// ANSI colour (only on a terminal, never with NO_COLOR; the CLI decides).
+    public var color: Bool
+    /// `--strict`: warnings fail too (formats that record the exit status need it).
+    public var strict: Bool
+
+    public init(language: Language = .en, color: Bool = false, strict: Bool = false) {
+        self.language = language
+        self.color = color
+        self.strict = strict
+    }
+}
+
+/// What a reporter produces: one text for standard output or a file, or several files
+/// (one email per owner) for a folder.
+public enum RenderedOutput: Sendable {
+    case text(String)
+    case files([RenderedFile])
+}
+
+public struct RenderedFile: Hashable, Sendable {
+    /// A safe file name, no folders.
+    public var name: String
+    public var contents: String
+
+    public init(name: String, contents: String) {
+        self.name = name
+        self.contents = contents
+    }
+}
+
+/// One output format (`--format`): a pure function from a report to text. A new format
+/// is a new file and one entry in `Reporters.all`.
+public protocol Reporter: Sendable {
+    /// The `--format` name.
+    static var id: String { get }
+    static var summary: LocalizedText { get }
+    /// Whether the format writes several files and so needs `--out FOLDER`.
+    static var writesFolder: Bool { get }
+    init()
+    func render(_ report: Report, options: RenderOptions) -> RenderedOutput
+}
+
+extension Reporter {
+    public static var writesFolder: Bool { false }
+}
+
+/// The registry of output formats.
+public enum Reporters {
+    public static let all: [any Reporter.Type] = [
+        TextReporter.self, JSONReporter.self, JSONLinesReporter.self,
+    ]
+
+    public static var ids: [String] { all.map { $0.id } }
+
+    public static func named(_ id: String) -> (any Reporter.Type)? { all.first { $0.id == id } }
+}
