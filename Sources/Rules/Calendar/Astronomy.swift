@@ -4,13 +4,13 @@ import Foundation
 /// ecliptic longitude (whose multiples of 30° are the principal solar terms, trung khí).
 ///
 /// Method: Jean Meeus, *Astronomical Algorithms*, 2nd ed. (Willmann-Bell, 1998):
-/// ch. 49 (true phases of the Moon, with all periodic and planetary corrections; error a
-/// few seconds of time for 1900–2100) and ch. 25 (Sun's apparent longitude, low-accuracy
+/// ch. 49 (true phases of the Moon, with all periodic and planetary corrections; error well
+/// under a minute of time for 1900–2100) and ch. 25 (Sun's apparent longitude, low-accuracy
 /// method, about 0.01°, i.e. about 15 minutes of the Sun's motion). Dynamical time is
 /// turned into universal time with the ΔT polynomials of Espenak & Meeus (NASA Five
 /// Millennium Canon of Solar Eclipses, 2006). Hồ Ngọc Đức's widely used Vietnamese
-/// calendar program rests on the same chapters. The results were checked against PyEphem
-/// (VSOP87/ELP) for every month 1900–2100 (`scripts/lunar-reference.py`).
+/// calendar program rests on the same chapters. How the results were checked against an
+/// independent ephemeris is told in `LunarCalendar` and `scripts/lunar-reference.py`.
 enum Astronomy {
     /// Julian Day of 1970-01-01 at 00:00 UT, the origin of `CivilDate.dayNumber`.
     static let julianDayOfUnixEpoch = 2_440_587.5

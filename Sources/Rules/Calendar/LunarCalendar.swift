@@ -14,9 +14,12 @@
 ///
 /// The astronomy is in `Astronomy` (Meeus, *Astronomical Algorithms*, ch. 49 and 25); the
 /// month-numbering method follows Hồ Ngọc Đức, "Thuật toán tính âm lịch" (2003), which
-/// implements the rules above. Checked month by month for 1897–2102 against an independent
-/// computation (PyEphem) and against published tables of Tết and Giỗ Tổ for 1901–2099.
-/// Outside roughly 1800–2200 the ΔT model, and so the result, becomes unreliable.
+/// implements the rules above. Every month start and leap month of lunar years 1898–2101
+/// agrees with an independent computation (PyEphem) at both UTC+7 and UTC+8, except month 6
+/// of 1967, whose new moon fell within seconds of midnight at UTC+7; Tết and Giỗ Tổ agree
+/// with published tables for 1901–2099. Vietnam used UTC+8 before 1968; this calendar uses
+/// its UTC offset for every year. Outside roughly 1800–2200 the ΔT model, and so the result,
+/// becomes unreliable.
 public struct LunarCalendar: Sendable {
     /// The time zone the new moons and solar terms are dated in, as minutes east of UTC.
     public let utcOffsetMinutes: Int

@@ -39,13 +39,20 @@ public struct TableCalendar: WorkingCalendar {
     /// Builds the calendar, or throws every problem found in the entries at once: a date
     /// listed twice, a date listed as both holiday and workday, a workday that is already a
     /// working day, a weekend that leaves no working day.
-    public init(name: String, basis: Basis, holidays: [Entry], workdays: [Entry]) throws(DiagnosticsError) {
+    ///
+    /// - Parameters:
+    ///   - coveredYears: the years the calendar vouches for; nil means the years its
+    ///     entries mention (spec §6.1). An extending calendar also covers its base's years.
+    ///   - location: where the calendar itself is written (its file, or its `weekend` key),
+    ///     for problems that belong to no single entry.
+    public init(name: String, basis: Basis, holidays: [Entry], workdays: [Entry],
+                coveredYears: Set<Int>? = nil, location: SourceLocation? = nil) throws(DiagnosticsError) {
         var problems: [Diagnostic] = []
         var mask: UInt8 = 0
         if case .standalone(let weekend) = basis {
             for day in weekend { mask |= 1 << UInt8(day.rawValue) }
             if weekend.count == Weekday.allCases.count {
-                problems.append(.error("calendar.no-working-days", at: nil,
+                problems.append(.error("calendar.no-working-days", at: location,
                                        LocalizedText(en: "calendar '\(name)' makes every day of the week a weekend day",
                                                      vi: "lịch '\(name)' coi mọi ngày trong tuần là ngày nghỉ hằng tuần"),
                                        hint: LocalizedText(en: "list only the weekly days off, e.g. [\"saturday\", \"sunday\"]",
@@ -89,7 +96,7 @@ public struct TableCalendar: WorkingCalendar {
         self.basis = basis
         self.weekendMask = mask
         self.days = days
-        self.years = Set(days.values.map(\.date.year))
+        self.years = coveredYears ?? Set(days.values.map(\.date.year))
     }
 
     public func covers(year: Int) -> Bool {

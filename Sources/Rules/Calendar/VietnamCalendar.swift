@@ -40,7 +40,7 @@ public final class VietnamCalendar: WorkingCalendar {
     public func covers(year: Int) -> Bool { Self.years.contains(year) }
 
     /// Whether `year`'s days are computed rather than announced.
-    public func isProvisional(year: Int) -> Bool { VietnamSchedules.days(inYear: year) == nil }
+    public func isProvisional(year: Int) -> Bool { covers(year: year) && VietnamSchedules.days(inYear: year) == nil }
 
     public func isWeekend(_ date: CivilDate) -> Bool { date.isoWeekday >= 6 }
 
