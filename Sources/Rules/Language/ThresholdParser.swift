@@ -15,7 +15,7 @@
 public enum ThresholdParser {
     /// A threshold of a `target`, `maintain` or milestone.
     public static func parse(_ text: String, context: ThresholdContext) throws(LanguageError) -> Threshold {
-        var reader = ThresholdReader(text, numbers: context.numbers, what: LanguageError.thresholdWhat)
+        var reader = ThresholdReader(text, numbers: context.numbers, change: false)
         let result = try reader.read()
         let written = reader.s.written
         if result.direction != nil {
@@ -70,7 +70,7 @@ public enum ThresholdParser {
     /// A change threshold (spec §3.1, last paragraph): signed amounts, `tăng`/`giảm`,
     /// measured relative to the baseline, in percentage points, or as an absolute difference.
     public static func parseChange(_ text: String, context: ThresholdContext) throws(LanguageError) -> ChangeThreshold {
-        var reader = ThresholdReader(text, numbers: context.numbers, what: LanguageError.changeWhat)
+        var reader = ThresholdReader(text, numbers: context.numbers, change: true)
         let result = try reader.read()
         let written = reader.s.written
         if result.level != nil {
