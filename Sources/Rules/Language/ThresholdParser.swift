@@ -165,7 +165,7 @@ public enum ThresholdParser {
         var values: [Double] = []
         var unit: String?
         for (q, w) in zip(qs, written) {
-            let r = try Units.convert(q.value, from: w, to: declared)
+            let r = try Units.convert(q.value, from: w, into: declared)
             values.append(r.value)
             unit = unit ?? r.unit
         }
