@@ -180,7 +180,7 @@ public enum PeriodParser {
             if let d = probe.readDigits() {
                 n = probe.int(d)
             } else if let w = probe.readWord() {
-                n = ["i": 1, "ii": 2, "iii": 3, "iv": 4][probe.lowerString(w)]
+                n = romanNumerals[probe.lowerString(w)]
                 if n == nil {
                     return invalid(LocalizedText(en: "expected a quarter I–IV or 1–4 after 'quý', found \(LanguageError.q(probe.string(w)))",
                                                  vi: "sau 'quý' cần số quý I–IV hoặc 1–4, nhưng gặp \(LanguageError.q(probe.string(w)))"))
@@ -232,6 +232,9 @@ public enum PeriodParser {
         s.pos = saved
         return .notAPeriod
     }
+
+    /// Roman numerals past IV too, so that "quý V" gets "there is no quarter 5".
+    static let romanNumerals = ["i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8]
 
     static func monthRange(_ m: Int) -> LocalizedText {
         LocalizedText(en: "there is no month \(m)", vi: "không có tháng \(m)")
