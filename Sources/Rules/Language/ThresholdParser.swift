@@ -6,8 +6,8 @@
 ///   except `(relative)` / `(tương đối)` in a change.
 /// - "từ X" alone means ≥ X, like "từ X trở lên".
 /// - In a target, words that describe a level reached by changing are levels:
-///   "giảm xuống dưới 1,5%" is < 1.5, "giảm xuống 1,5%" / "giảm còn 1,5%" is ≤ 1.5,
-///   "tăng lên 60%" is ≥ 60. A bare change ("giảm 5%", "tăng 10%") in a target is an error
+///   "giảm xuống dưới 1,5%" and "xuống dưới 1,5%" are < 1.5, "giảm xuống 1,5%" /
+///   "giảm còn 1,5%" is ≤ 1.5, "tăng lên 60%" is ≥ 60. A bare change ("giảm 5%", "tăng 10%") in a target is an error
 ///   that points to a change rule; a level phrase in a change is an error that points to a target.
 /// - A trailing "trở lên"/"trở xuống" that agrees with the comparison is accepted
 ///   ("ít nhất 10% trở lên"); one that contradicts it is an error.

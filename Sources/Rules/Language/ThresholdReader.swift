@@ -59,7 +59,7 @@ struct ThresholdReader {
     static let leadWords = ["phấn đấu", "hoàn thành", "duy trì"]
     static let levelWords: [(String, Direction)] = [
         ("giảm xuống còn", .decrease), ("giảm xuống", .decrease), ("giảm còn", .decrease),
-        ("hạ xuống", .decrease), ("tăng lên", .increase),
+        ("hạ xuống", .decrease), ("xuống còn", .decrease), ("xuống", .decrease), ("tăng lên", .increase), ("lên", .increase),
     ]
     static let directionWords: [(String, Direction)] = [("tăng thêm", .increase), ("tăng", .increase), ("giảm", .decrease)]
     static let symbols: [(String, Comparison)] = [
