@@ -5,7 +5,7 @@
 ///   `trong ngày DATE`: that day;
 /// - `before DATE`, `trước ngày DATE`, `trước DATE`: the day before (Civil Code: nothing
 ///   defines "trước ngày X", read literally it ends on X − 1), the date written kept;
-/// - a period, with or without `trong`, `by`, `đến hết`, `chậm nhất`: its last day.
+/// - a period, with or without `trong`, `by`, `đến hết`, `cuối`, `chậm nhất`: its last day.
 ///
 /// A leading verb (`hoàn thành`, `xong`) is allowed. "Thường xuyên" (ongoing) has no
 /// deadline and is an error that says so. "trước" + a period is an error: whether
@@ -34,7 +34,7 @@ public enum DeadlineParser {
             keyword = k
             _ = s.match("là")
             _ = s.match("vào")
-        } else if let k = s.matchAny(["đến hết", "đến", "until"]) {
+        } else if let k = s.matchAny(["đến hết", "đến cuối", "đến", "until", "cuối", "hết"]) {
             keyword = k
         } else if let k = s.matchAny(["trước", "before"]) {
             keyword = k

@@ -43,8 +43,9 @@ public enum PeriodParser {
     // MARK: - Data files
 
     /// The period in a data cell. The ISO forms that fill data files (`2026`, `2026-06`,
-    /// `2026-Q2`, `2026-H1`, `2026-9M`, `2026-06-15`) are read from the bytes without
-    /// allocating; anything else goes to the full parser, with no default year.
+    /// `2026-Q2`, `2026-H1`, `2026-9M`, `2026-06-15`) and `06/2026` are read from the bytes
+    /// without allocating; anything else goes to the full parser, with no default year
+    /// (a caller reading millions of rows should remember those few distinct strings).
     public static func parseData(_ bytes: UnsafeRawBufferPointer) -> Period? {
         var start = 0
         var end = bytes.count
@@ -54,6 +55,20 @@ public enum PeriodParser {
         @inline(__always) func digit(_ i: Int) -> Int? {
             let c = bytes[start + i]
             return c >= 48 && c <= 57 ? Int(c - 48) : nil
+        }
+        // 06/2026 and 6/2026, the Vietnamese month form, are common enough to read here too.
+        if n == 6 || n == 7, bytes[end - 5] == UInt8(ascii: "/") {
+            var v = 0
+            var ok = true
+            for i in start..<end where i != end - 5 {
+                let c = bytes[i]
+                guard c >= 48 && c <= 57 else { ok = false; break }
+                v = v * 10 + Int(c - 48)
+            }
+            if ok {
+                let year = v % 10000, month = v / 10000
+                return (1...12).contains(month) && year >= 1 ? .month(year, month) : nil
+            }
         }
         fast: if n == 4 || n == 7 || n == 10 {
             guard let a = digit(0), let b = digit(1), let c = digit(2), let d = digit(3) else { break fast }

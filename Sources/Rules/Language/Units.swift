@@ -13,6 +13,7 @@ public enum Units {
         try convert(value, from: unit.flatMap { UnitName($0) }, into: indicatorUnit.flatMap { UnitName($0) })
     }
 
+    /// As `convert(_:from:to:)`, for units already parsed (the loader parses an indicator's unit once).
     public static func convert(_ value: Double, from written: UnitName?, into declared: UnitName?)
         throws(LanguageError) -> (value: Double, unit: String?) {
         guard let written else { return (value, declared?.written) }

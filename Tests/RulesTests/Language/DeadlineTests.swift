@@ -26,7 +26,7 @@ import Testing
         ("2026-H1", "2026-06-30", .period("2026-H1")), ("9 tháng", "2026-09-30", .period("2026-9M")), ("2026-9M", "2026-09-30", .period("2026-9M")),
         ("năm 2026", "2026-12-31", .period("2026")), ("2026", "2026-12-31", .period("2026")), ("Q2", "2026-06-30", .period("2026-Q2")),
         ("6 tháng", "2026-06-30", .period("2026-H1")), ("trong tháng 02/2026", "2026-02-28", .period("2026-02")),
-        ("đến hết quý II/2026", "2026-06-30", .period("2026-Q2")), ("by Q2", "2026-06-30", .period("2026-Q2")),
+        ("đến hết quý II/2026", "2026-06-30", .period("2026-Q2")), ("cuối năm 2026", "2026-12-31", .period("2026")), ("by Q2", "2026-06-30", .period("2026-Q2")),
         ("Quý II/2026( ngay sau khi tổ chức thành công bầu cử HĐND xã )", "2026-06-30", .period("2026-Q2")),
     ] as [(String, String, FormKind)])
     func reads(text: String, nominal: String, form: FormKind) throws {
