@@ -14,31 +14,14 @@ public enum PeriodParser {
     /// The period, or a `rules.bad-period` error saying what was expected.
     public static func parseOrThrow(_ text: String, defaultYear: Int?) throws(LanguageError) -> Period {
         var s = PhraseScanner(text)
-        switch read(&s, defaultYear: defaultYear) {
-        case .period(let p):
-            s.skipSpaces()
-            guard s.isAtEnd else {
-                throw .phrase(code: "rules.bad-period", what: LanguageError.periodWhat, written: text,
-                              expected: LocalizedText(en: "the end of the period", vi: "hết kỳ"), found: s.nextToken())
-            }
-            return p
-        case .invalid(let e): throw e
-        case .notAPeriod:
-            throw .phrase(code: "rules.bad-period", what: LanguageError.periodWhat, written: text,
-                          expected: examples, found: s.nextToken())
-        }
+        return try read(&s, defaultYear: defaultYear).whole(
+            &s, code: "rules.bad-period", what: LanguageError.periodWhat, expected: examples,
+            end: LocalizedText(en: "the end of the period", vi: "hết kỳ"))
     }
 
     static let examples = LocalizedText(
         en: "a period such as '2026-06', '2026-Q2', '2026-H1', '2026-9M', '2026', 'tháng 6/2026', 'quý II/2026', '6 tháng đầu năm 2026' or 'năm 2026'",
         vi: "một kỳ như '2026-06', '2026-Q2', '2026-H1', '2026-9M', '2026', 'tháng 6/2026', 'quý II/2026', '6 tháng đầu năm 2026' hoặc 'năm 2026'")
-
-    enum Outcome {
-        case period(Period)
-        case invalid(LanguageError)
-        /// Not shaped like a period; the scanner is left where it was.
-        case notAPeriod
-    }
 
     // MARK: - Data files
 
@@ -96,10 +79,10 @@ public enum PeriodParser {
 
     // MARK: - Grammar
 
-    static func read(_ s: inout PhraseScanner, defaultYear: Int?) -> Outcome {
+    static func read(_ s: inout PhraseScanner, defaultYear: Int?) -> PhraseOutcome<Period> {
         let saved = s.pos
         let written = s.written
-        func invalid(_ reason: LocalizedText, hint: LocalizedText? = nil) -> Outcome {
+        func invalid(_ reason: LocalizedText, hint: LocalizedText? = nil) -> PhraseOutcome<Period> {
             .invalid(LanguageError(code: "rules.bad-period",
                                    message: LocalizedText(en: "\(LanguageError.q(written)) is not a valid period: \(reason.en)",
                                                           vi: "\(LanguageError.q(written)) không phải là kỳ hợp lệ: \(reason.vi)"),
@@ -128,9 +111,9 @@ public enum PeriodParser {
             }
             return .success(defaultYear)
         }
-        func finish(_ s: inout PhraseScanner, _ make: (Int) -> Period) -> Outcome {
+        func finish(_ s: inout PhraseScanner, _ make: (Int) -> Period) -> PhraseOutcome<Period> {
             switch year(&s) {
-            case .success(let y): return .period(make(y))
+            case .success(let y): return .value(make(y))
             case .failure(let e): return .invalid(e)
             }
         }
@@ -142,28 +125,28 @@ public enum PeriodParser {
             if iso.match("-") {
                 if iso.match("q"), let q = iso.readDigits(), let n = iso.int(q) {
                     s = iso
-                    return (1...4).contains(n) ? .period(.quarter(y, n)) : invalid(quarterRange(n))
+                    return (1...4).contains(n) ? .value(.quarter(y, n)) : invalid(quarterRange(n))
                 }
                 if iso.match("h"), let h = iso.readDigits(), let n = iso.int(h) {
                     s = iso
-                    return (1...2).contains(n) ? .period(.half(y, n)) : invalid(LocalizedText(en: "a half year is H1 or H2", vi: "nửa năm là H1 hoặc H2"))
+                    return (1...2).contains(n) ? .value(.half(y, n)) : invalid(LocalizedText(en: "a half year is H1 or H2", vi: "nửa năm là H1 hoặc H2"))
                 }
-                if iso.match("9m") { s = iso; return .period(.nineMonths(y)) }
+                if iso.match("9m") { s = iso; return .value(.nineMonths(y)) }
                 if let m = iso.readDigits(), m.count <= 2, let month = iso.int(m), iso.peek() != "-" {
                     s = iso
-                    return (1...12).contains(month) ? .period(.month(y, month)) : invalid(monthRange(month))
+                    return (1...12).contains(month) ? .value(.month(y, month)) : invalid(monthRange(month))
                 }
             } else if probe.peek() != "/" {
                 s = probe
-                return .period(.year(y))
+                return .value(.year(y))
             }
         }
 
         // A day: 2026-06-15, 15/06/2026, ngày 15 tháng 6 năm 2026
         switch DateParser.read(&s, defaultYear: defaultYear) {
-        case .date(let d): return .period(.day(d))
+        case .value(let d): return .value(.day(d))
         case .invalid(let e): return .invalid(e)
-        case .notADate: break
+        case .absent: break
         }
 
         // tháng 6/2026, Tháng 01/2026, tháng 6 năm 2026, T6/2026, tháng 6
@@ -184,7 +167,7 @@ public enum PeriodParser {
             withYear.pos += 1
             if let y = withYear.readDigits(), y.count == 4, let year = withYear.int(y) {
                 s = withYear
-                return (1...12).contains(month) ? .period(.month(year, month)) : invalid(monthRange(month))
+                return (1...12).contains(month) ? .value(.month(year, month)) : invalid(monthRange(month))
             }
         }
 
@@ -245,7 +228,7 @@ public enum PeriodParser {
             return finish(&s) { .year($0) }
         }
         s.pos = saved
-        return .notAPeriod
+        return .absent
     }
 
     /// Roman numerals past IV too, so that "quý V" gets "there is no quarter 5".
