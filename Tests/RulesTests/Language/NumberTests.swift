@@ -4,8 +4,12 @@ import Testing
 
 @Suite struct TextFoldTests {
     @Test(arguments: [
-        ("Quý I/2026", "quý i/2026"), ("  Từ\u{A0}90%\u{2009}trở   lên\t", "từ 90% trở lên"), ("TỶ ĐỒNG", "tỷ đồng"),
-        ("a\u{200B}b", "a b"), ("Đ", "đ"), ("\n\n", ""),
+        ("Quý I/2026", "quý i/2026"),
+        ("  Từ\u{A0}90%\u{2009}trở   lên\t", "từ 90% trở lên"),
+        ("TỶ ĐỒNG", "tỷ đồng"),
+        ("a\u{200B}b", "a b"),
+        ("Đ", "đ"),
+        ("\n\n", ""),
     ])
     func folds(text: String, folded: String) {
         #expect(TextFold.fold(text) == folded)
@@ -29,17 +33,38 @@ import Testing
 @Suite struct VietNumberTests {
     @Test(arguments: [
         // 1. two or more of one separator group thousands
-        ("2.659.682", NumberStyle.auto, 2_659_682.0), ("2,528,008", .auto, 2_528_008), ("2.659.682", .en, 2_659_682),
+        ("2.659.682", NumberStyle.auto, 2_659_682.0),
+        ("2,528,008", .auto, 2_528_008),
+        ("2.659.682", .en, 2_659_682),
         ("1.000.000", .vi, 1_000_000),
         // 2. both separators: the last is the decimal mark
-        ("1.234,5", .auto, 1234.5), ("1,234.5", .auto, 1234.5), ("2.659.682,75", .en, 2_659_682.75), ("1,234,567.25", .vi, 1_234_567.25),
+        ("1.234,5", .auto, 1234.5),
+        ("1,234.5", .auto, 1234.5),
+        ("2.659.682,75", .en, 2_659_682.75),
+        ("1,234,567.25", .vi, 1_234_567.25),
         // 3. one separator not followed by exactly three digits: decimal
-        ("25,3", .auto, 25.3), ("0,5", .auto, 0.5), ("3.2", .auto, 3.2), ("93,47", .en, 93.47), ("1.2345", .vi, 1.2345), ("12,34", .vi, 12.34),
+        ("25,3", .auto, 25.3),
+        ("0,5", .auto, 0.5),
+        ("3.2", .auto, 3.2),
+        ("93,47", .en, 93.47),
+        ("1.2345", .vi, 1.2345),
+        ("12,34", .vi, 12.34),
         // 4. one separator followed by exactly three digits: the style decides
-        ("5.320", .vi, 5320), ("5.320", .en, 5.32), ("19,655", .vi, 19.655), ("19,655", .en, 19655), ("0,500", .auto, 0.5),
+        ("5.320", .vi, 5320),
+        ("5.320", .en, 5.32),
+        ("19,655", .vi, 19.655),
+        ("19,655", .en, 19655),
+        ("0,500", .auto, 0.5),
         // plain numbers, leading zeros, signs
-        ("04", .auto, 4), ("03", .auto, 3), ("0", .auto, 0), ("4500", .auto, 4500), ("+10", .auto, 10), ("-5", .auto, -5),
-        ("−5", .auto, -5), ("-0,3", .auto, -0.3), (" 12 ", .auto, 12),
+        ("04", .auto, 4),
+        ("03", .auto, 3),
+        ("0", .auto, 0),
+        ("4500", .auto, 4500),
+        ("+10", .auto, 10),
+        ("-5", .auto, -5),
+        ("−5", .auto, -5),
+        ("-0,3", .auto, -0.3),
+        (" 12 ", .auto, 12),
     ] as [(String, NumberStyle, Double)])
     func reads(text: String, style: NumberStyle, value: Double) throws {
         #expect(try VietNumber.parse(text, style: style) == value)
@@ -54,9 +79,12 @@ import Testing
         ("12.34,5", "rules.bad-number", "thousands groups must have three digits"),
         ("1,234.5.6", "rules.bad-number", "more than one decimal mark"),
         ("1.234,567.8", "rules.bad-number", "more than one decimal mark"),
-        ("", "rules.bad-number", "no digits"), ("-", "rules.bad-number", "no digits"),
-        ("5.", "rules.bad-number", "begin and end with a digit"), (",5", "rules.bad-number", "begin and end with a digit"),
-        ("5a", "rules.bad-number", "begin and end with a digit"), ("5 6", "rules.bad-number", "unexpected ' '"),
+        ("", "rules.bad-number", "no digits"),
+        ("-", "rules.bad-number", "no digits"),
+        ("5.", "rules.bad-number", "begin and end with a digit"),
+        (",5", "rules.bad-number", "begin and end with a digit"),
+        ("5a", "rules.bad-number", "begin and end with a digit"),
+        ("5 6", "rules.bad-number", "unexpected ' '"),
     ])
     func errors(text: String, code: String, message: String) throws {
         let e = try #require(languageError { try VietNumber.parse(text, style: .auto) })
@@ -73,12 +101,28 @@ import Testing
     }
 
     @Test(arguments: [
-        ("93.47", DataNumberStyle.c, 93.47, false), ("93.5%", .c, 93.5, true), ("93.5 %", .c, 93.5, true), ("-5", .c, -5, false),
-        ("+5", .c, 5, false), ("0", .c, 0, false), (" 12.5 ", .c, 12.5, false), ("1600.5", .c, 1600.5, false), (".5", .c, 0.5, false),
-        ("5.", .c, 5, false), ("0.000001", .c, 0.000001, false), ("1e6", .c, 1_000_000, false), ("2.5E-3", .c, 0.0025, false),
+        ("93.47", DataNumberStyle.c, 93.47, false),
+        ("93.5%", .c, 93.5, true),
+        ("93.5 %", .c, 93.5, true),
+        ("-5", .c, -5, false),
+        ("+5", .c, 5, false),
+        ("0", .c, 0, false),
+        (" 12.5 ", .c, 12.5, false),
+        ("1600.5", .c, 1600.5, false),
+        (".5", .c, 0.5, false),
+        ("5.", .c, 5, false),
+        ("0.000001", .c, 0.000001, false),
+        ("1e6", .c, 1_000_000, false),
+        ("2.5E-3", .c, 0.0025, false),
         ("123456789012345678901234", .c, 1.2345678901234568e23, false),
-        ("1.600,5", .vi, 1600.5, false), ("1600,5", .vi, 1600.5, false), ("1.600", .vi, 1600, false), ("1.600.000", .vi, 1_600_000, false),
-        ("93,47", .vi, 93.47, false), ("93,5%", .vi, 93.5, true), ("-0,3", .vi, -0.3, false), ("12", .vi, 12, false),
+        ("1.600,5", .vi, 1600.5, false),
+        ("1600,5", .vi, 1600.5, false),
+        ("1.600", .vi, 1600, false),
+        ("1.600.000", .vi, 1_600_000, false),
+        ("93,47", .vi, 93.47, false),
+        ("93,5%", .vi, 93.5, true),
+        ("-0,3", .vi, -0.3, false),
+        ("12", .vi, 12, false),
     ] as [(String, DataNumberStyle, Double, Bool)])
     func reads(text: String, style: DataNumberStyle, value: Double, percent: Bool) throws {
         let n = try #require(Self.parse(text, style))
@@ -87,10 +131,32 @@ import Testing
     }
 
     @Test(arguments: [
-        ("", DataNumberStyle.c), ("-", .c), (".", .c), ("1,5", .c), ("1 600", .c), ("5%5", .c), ("%", .c), ("abc", .c), ("1e", .c),
-        ("1.5.2", .c), ("--5", .c), ("inf", .c), ("nan", .c), ("0x10", .c), ("1.600,5", .c),
-        ("1.60,5", .vi), ("16.00", .vi), ("1600.5", .vi), ("1.6000", .vi), (",5", .vi), (".5", .vi), ("5,", .vi), ("1,5,6", .vi),
-        ("1e6", .vi), ("1600.000", .vi), ("1.600.00", .vi),
+        ("", DataNumberStyle.c),
+        ("-", .c),
+        (".", .c),
+        ("1,5", .c),
+        ("1 600", .c),
+        ("5%5", .c),
+        ("%", .c),
+        ("abc", .c),
+        ("1e", .c),
+        ("1.5.2", .c),
+        ("--5", .c),
+        ("inf", .c),
+        ("nan", .c),
+        ("0x10", .c),
+        ("1.600,5", .c),
+        ("1.60,5", .vi),
+        ("16.00", .vi),
+        ("1600.5", .vi),
+        ("1.6000", .vi),
+        (",5", .vi),
+        (".5", .vi),
+        ("5,", .vi),
+        ("1,5,6", .vi),
+        ("1e6", .vi),
+        ("1600.000", .vi),
+        ("1.600.00", .vi),
     ] as [(String, DataNumberStyle)])
     func rejects(text: String, style: DataNumberStyle) {
         #expect(Self.parse(text, style) == nil)
@@ -145,12 +211,27 @@ struct SplitMix64 {
 
 @Suite struct UnitNameTests {
     @Test(arguments: [
-        ("triệu đồng", UnitName.Kind.money, 6, "đồng"), ("tỷ đồng", .money, 9, "đồng"), ("tỉ đồng", .money, 9, "đồng"),
-        ("nghìn đồng", .money, 3, "đồng"), ("ngàn đồng", .money, 3, "đồng"), ("đồng", .money, 0, "đồng"), ("đ", .money, 0, "đồng"),
-        ("VND", .money, 0, "đồng"), ("VNĐ", .money, 0, "đồng"), ("trđ", .money, 6, "đồng"), ("nghìn tỷ đồng", .money, 12, "đồng"),
-        ("triệu đồng/người/năm", .money, 6, "đồng/người/năm"), ("người/năm", .count, 0, "người/năm"),
-        ("nghìn con", .count, 3, "con"), ("triệu", .count, 6, ""), ("HTX", .count, 0, "HTX"), ("tiêu chí", .count, 0, "tiêu chí"),
-        ("%", .percent, 0, "%"), ("phần trăm", .percent, 0, "%"), ("pp", .points, 0, "pp"), ("điểm %", .points, 0, "pp"),
+        ("triệu đồng", UnitName.Kind.money, 6, "đồng"),
+        ("tỷ đồng", .money, 9, "đồng"),
+        ("tỉ đồng", .money, 9, "đồng"),
+        ("nghìn đồng", .money, 3, "đồng"),
+        ("ngàn đồng", .money, 3, "đồng"),
+        ("đồng", .money, 0, "đồng"),
+        ("đ", .money, 0, "đồng"),
+        ("VND", .money, 0, "đồng"),
+        ("VNĐ", .money, 0, "đồng"),
+        ("trđ", .money, 6, "đồng"),
+        ("nghìn tỷ đồng", .money, 12, "đồng"),
+        ("triệu đồng/người/năm", .money, 6, "đồng/người/năm"),
+        ("người/năm", .count, 0, "người/năm"),
+        ("nghìn con", .count, 3, "con"),
+        ("triệu", .count, 6, ""),
+        ("HTX", .count, 0, "HTX"),
+        ("tiêu chí", .count, 0, "tiêu chí"),
+        ("%", .percent, 0, "%"),
+        ("phần trăm", .percent, 0, "%"),
+        ("pp", .points, 0, "pp"),
+        ("điểm %", .points, 0, "pp"),
         ("điểm phần trăm", .points, 0, "pp"),
     ] as [(String, UnitName.Kind, Int, String)])
     func splits(text: String, kind: UnitName.Kind, scale: Int, base: String) throws {
@@ -163,9 +244,15 @@ struct SplitMix64 {
     }
 
     @Test(arguments: [
-        (25.3, "triệu đồng/người/năm", "triệu đồng/người/năm", 25.3), (25.3, "triệu đồng/người/năm", "nghìn đồng/người/năm", 25300),
-        (1.6, "tỷ đồng", "triệu đồng", 1600), (1600, "triệu đồng", "tỷ đồng", 1.6), (2_659_682, "triệu đồng", "tỷ đồng", 2659.682),
-        (19.655, "tỷ đồng", "triệu đồng", 19655), (125, "nghìn con", "con", 125_000), (6, "KM", "km", 6), (6, "km", "Km", 6),
+        (25.3, "triệu đồng/người/năm", "triệu đồng/người/năm", 25.3),
+        (25.3, "triệu đồng/người/năm", "nghìn đồng/người/năm", 25300),
+        (1.6, "tỷ đồng", "triệu đồng", 1600),
+        (1600, "triệu đồng", "tỷ đồng", 1.6),
+        (2_659_682, "triệu đồng", "tỷ đồng", 2659.682),
+        (19.655, "tỷ đồng", "triệu đồng", 19655),
+        (125, "nghìn con", "con", 125_000),
+        (6, "KM", "km", 6),
+        (6, "km", "Km", 6),
         (1.5, "VND", "đồng", 1.5),
     ] as [(Double, String, String, Double)])
     func converts(value: Double, from: String, to: String, expected: Double) throws {
