@@ -37,6 +37,9 @@ public struct DataNumber: Hashable, Sendable {
         }
         let body = i
         guard i < end else { return nil }
+        if style == .c, let v = plainDecimal(bytes, from: i, to: end) {
+            return DataNumber(value: negative ? -v : v, hadPercent: hadPercent)
+        }
 
         var mantissa: UInt64 = 0
         var significant = 0       // digits in `mantissa`, leading zeros not counted
@@ -111,6 +114,35 @@ public struct DataNumber: Hashable, Sendable {
         var v = Double(mantissa)
         if decimals > 0 { v /= powersOfTen[decimals] }
         return DataNumber(value: negative ? -v : v, hadPercent: hadPercent)
+    }
+
+    /// The common case in one tight loop: `digits[.digits]`, at most 19 significant digits
+    /// and a mantissa ≤ 2^53. Nil sends the cell to the general loop, which handles (or
+    /// rejects) everything else.
+    @inline(__always)
+    private static func plainDecimal(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Double? {
+        var mantissa: UInt64 = 0
+        var decimals = 0
+        var digits = 0
+        var dot = -1
+        var i = start
+        while i < end {
+            let d = bytes[i] &- 48
+            if d < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(d)
+                digits += 1
+            } else if d == UInt8(ascii: ".") &- 48 && dot < 0 {
+                dot = i
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        // 15 digits always fit below 2^53; longer inputs take the general path.
+        guard digits > 0, digits <= 15 else { return nil }
+        if dot >= 0 { decimals = end - dot - 1 }
+        let v = Double(mantissa)
+        return decimals == 0 ? v : v / powersOfTen[decimals]
     }
 
     /// Exact powers of ten: every 10^k with k ≤ 22 is a double without rounding.

@@ -5,7 +5,7 @@
 ///   `trong ngày DATE`: that day;
 /// - `before DATE`, `trước ngày DATE`, `trước DATE`: the day before (Civil Code: nothing
 ///   defines "trước ngày X", read literally it ends on X − 1), the date written kept;
-/// - a period, with or without `trong`, `by`, `đến hết`, `chậm nhất`: its last day.
+/// - a period, with or without `trong`, `by`, `đến hết`, `cuối`, `chậm nhất`: its last day.
 ///
 /// A leading verb (`hoàn thành`, `xong`) is allowed. "Thường xuyên" (ongoing) has no
 /// deadline and is an error that says so. "trước" + a period is an error: whether
@@ -34,7 +34,7 @@ public enum DeadlineParser {
             keyword = k
             _ = s.match("là")
             _ = s.match("vào")
-        } else if let k = s.matchAny(["đến hết", "đến", "until"]) {
+        } else if let k = s.matchAny(["đến hết", "đến cuối", "đến", "until", "cuối", "hết"]) {
             keyword = k
         } else if let k = s.matchAny(["trước", "before"]) {
             keyword = k
@@ -46,13 +46,13 @@ public enum DeadlineParser {
 
         let deadline: Deadline
         switch DateParser.read(&s, defaultYear: year) {
-        case .date(let d):
+        case .value(let d):
             deadline = mode == .before
                 ? Deadline(nominal: d.adding(days: -1), form: .before(written: d), written: text)
                 : Deadline(nominal: d, form: .by, written: text)
         case .invalid(let e):
             throw e
-        case .notADate:
+        case .absent:
             if mode == .before {
                 throw .phrase(code: "rules.bad-deadline", what: what, written: text,
                               expected: LocalizedText(en: "a date after \(LanguageError.q(keyword ?? "trước")), such as 'trước ngày 03/02/2026'",
@@ -60,11 +60,11 @@ public enum DeadlineParser {
                               found: s.nextToken())
             }
             switch PeriodParser.read(&s, defaultYear: year) {
-            case .period(let p):
+            case .value(let p):
                 deadline = Deadline(nominal: p.end, form: .period(p), written: text)
             case .invalid(let e):
                 throw e
-            case .notAPeriod:
+            case .absent:
                 let expected = keyword.map { k in
                     LocalizedText(en: "a date or a period after \(LanguageError.q(k))", vi: "một ngày hoặc một kỳ sau \(LanguageError.q(k))")
                 } ?? examples

@@ -14,37 +14,21 @@ public enum PeriodParser {
     /// The period, or a `rules.bad-period` error saying what was expected.
     public static func parseOrThrow(_ text: String, defaultYear: Int?) throws(LanguageError) -> Period {
         var s = PhraseScanner(text)
-        switch read(&s, defaultYear: defaultYear) {
-        case .period(let p):
-            s.skipSpaces()
-            guard s.isAtEnd else {
-                throw .phrase(code: "rules.bad-period", what: LanguageError.periodWhat, written: text,
-                              expected: LocalizedText(en: "the end of the period", vi: "hết kỳ"), found: s.nextToken())
-            }
-            return p
-        case .invalid(let e): throw e
-        case .notAPeriod:
-            throw .phrase(code: "rules.bad-period", what: LanguageError.periodWhat, written: text,
-                          expected: examples, found: s.nextToken())
-        }
+        return try read(&s, defaultYear: defaultYear).whole(
+            &s, code: "rules.bad-period", what: LanguageError.periodWhat, expected: examples,
+            end: LocalizedText(en: "the end of the period", vi: "hết kỳ"))
     }
 
     static let examples = LocalizedText(
         en: "a period such as '2026-06', '2026-Q2', '2026-H1', '2026-9M', '2026', 'tháng 6/2026', 'quý II/2026', '6 tháng đầu năm 2026' or 'năm 2026'",
         vi: "một kỳ như '2026-06', '2026-Q2', '2026-H1', '2026-9M', '2026', 'tháng 6/2026', 'quý II/2026', '6 tháng đầu năm 2026' hoặc 'năm 2026'")
 
-    enum Outcome {
-        case period(Period)
-        case invalid(LanguageError)
-        /// Not shaped like a period; the scanner is left where it was.
-        case notAPeriod
-    }
-
     // MARK: - Data files
 
     /// The period in a data cell. The ISO forms that fill data files (`2026`, `2026-06`,
-    /// `2026-Q2`, `2026-H1`, `2026-9M`, `2026-06-15`) are read from the bytes without
-    /// allocating; anything else goes to the full parser, with no default year.
+    /// `2026-Q2`, `2026-H1`, `2026-9M`, `2026-06-15`) and `06/2026` are read from the bytes
+    /// without allocating; anything else goes to the full parser, with no default year
+    /// (a caller reading millions of rows should remember those few distinct strings).
     public static func parseData(_ bytes: UnsafeRawBufferPointer) -> Period? {
         var start = 0
         var end = bytes.count
@@ -54,6 +38,20 @@ public enum PeriodParser {
         @inline(__always) func digit(_ i: Int) -> Int? {
             let c = bytes[start + i]
             return c >= 48 && c <= 57 ? Int(c - 48) : nil
+        }
+        // 06/2026 and 6/2026, the Vietnamese month form, are common enough to read here too.
+        if n == 6 || n == 7, bytes[end - 5] == UInt8(ascii: "/") {
+            var v = 0
+            var ok = true
+            for i in start..<end where i != end - 5 {
+                let c = bytes[i]
+                guard c >= 48 && c <= 57 else { ok = false; break }
+                v = v * 10 + Int(c - 48)
+            }
+            if ok {
+                let year = v % 10000, month = v / 10000
+                return (1...12).contains(month) && year >= 1 ? .month(year, month) : nil
+            }
         }
         fast: if n == 4 || n == 7 || n == 10 {
             guard let a = digit(0), let b = digit(1), let c = digit(2), let d = digit(3) else { break fast }
@@ -81,10 +79,10 @@ public enum PeriodParser {
 
     // MARK: - Grammar
 
-    static func read(_ s: inout PhraseScanner, defaultYear: Int?) -> Outcome {
+    static func read(_ s: inout PhraseScanner, defaultYear: Int?) -> PhraseOutcome<Period> {
         let saved = s.pos
         let written = s.written
-        func invalid(_ reason: LocalizedText, hint: LocalizedText? = nil) -> Outcome {
+        func invalid(_ reason: LocalizedText, hint: LocalizedText? = nil) -> PhraseOutcome<Period> {
             .invalid(LanguageError(code: "rules.bad-period",
                                    message: LocalizedText(en: "\(LanguageError.q(written)) is not a valid period: \(reason.en)",
                                                           vi: "\(LanguageError.q(written)) không phải là kỳ hợp lệ: \(reason.vi)"),
@@ -113,9 +111,9 @@ public enum PeriodParser {
             }
             return .success(defaultYear)
         }
-        func finish(_ s: inout PhraseScanner, _ make: (Int) -> Period) -> Outcome {
+        func finish(_ s: inout PhraseScanner, _ make: (Int) -> Period) -> PhraseOutcome<Period> {
             switch year(&s) {
-            case .success(let y): return .period(make(y))
+            case .success(let y): return .value(make(y))
             case .failure(let e): return .invalid(e)
             }
         }
@@ -127,28 +125,28 @@ public enum PeriodParser {
             if iso.match("-") {
                 if iso.match("q"), let q = iso.readDigits(), let n = iso.int(q) {
                     s = iso
-                    return (1...4).contains(n) ? .period(.quarter(y, n)) : invalid(quarterRange(n))
+                    return (1...4).contains(n) ? .value(.quarter(y, n)) : invalid(quarterRange(n))
                 }
                 if iso.match("h"), let h = iso.readDigits(), let n = iso.int(h) {
                     s = iso
-                    return (1...2).contains(n) ? .period(.half(y, n)) : invalid(LocalizedText(en: "a half year is H1 or H2", vi: "nửa năm là H1 hoặc H2"))
+                    return (1...2).contains(n) ? .value(.half(y, n)) : invalid(LocalizedText(en: "a half year is H1 or H2", vi: "nửa năm là H1 hoặc H2"))
                 }
-                if iso.match("9m") { s = iso; return .period(.nineMonths(y)) }
+                if iso.match("9m") { s = iso; return .value(.nineMonths(y)) }
                 if let m = iso.readDigits(), m.count <= 2, let month = iso.int(m), iso.peek() != "-" {
                     s = iso
-                    return (1...12).contains(month) ? .period(.month(y, month)) : invalid(monthRange(month))
+                    return (1...12).contains(month) ? .value(.month(y, month)) : invalid(monthRange(month))
                 }
             } else if probe.peek() != "/" {
                 s = probe
-                return .period(.year(y))
+                return .value(.year(y))
             }
         }
 
         // A day: 2026-06-15, 15/06/2026, ngày 15 tháng 6 năm 2026
         switch DateParser.read(&s, defaultYear: defaultYear) {
-        case .date(let d): return .period(.day(d))
+        case .value(let d): return .value(.day(d))
         case .invalid(let e): return .invalid(e)
-        case .notADate: break
+        case .absent: break
         }
 
         // tháng 6/2026, Tháng 01/2026, tháng 6 năm 2026, T6/2026, tháng 6
@@ -169,7 +167,7 @@ public enum PeriodParser {
             withYear.pos += 1
             if let y = withYear.readDigits(), y.count == 4, let year = withYear.int(y) {
                 s = withYear
-                return (1...12).contains(month) ? .period(.month(year, month)) : invalid(monthRange(month))
+                return (1...12).contains(month) ? .value(.month(year, month)) : invalid(monthRange(month))
             }
         }
 
@@ -180,7 +178,7 @@ public enum PeriodParser {
             if let d = probe.readDigits() {
                 n = probe.int(d)
             } else if let w = probe.readWord() {
-                n = ["i": 1, "ii": 2, "iii": 3, "iv": 4][probe.lowerString(w)]
+                n = romanNumerals[probe.lowerString(w)]
                 if n == nil {
                     return invalid(LocalizedText(en: "expected a quarter I–IV or 1–4 after 'quý', found \(LanguageError.q(probe.string(w)))",
                                                  vi: "sau 'quý' cần số quý I–IV hoặc 1–4, nhưng gặp \(LanguageError.q(probe.string(w)))"))
@@ -230,8 +228,11 @@ public enum PeriodParser {
             return finish(&s) { .year($0) }
         }
         s.pos = saved
-        return .notAPeriod
+        return .absent
     }
+
+    /// Roman numerals past IV too, so that "quý V" gets "there is no quarter 5".
+    static let romanNumerals = ["i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8]
 
     static func monthRange(_ m: Int) -> LocalizedText {
         LocalizedText(en: "there is no month \(m)", vi: "không có tháng \(m)")

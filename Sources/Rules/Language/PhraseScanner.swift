@@ -187,12 +187,6 @@ struct PhraseScanner {
         return v
     }
 
-    /// Everything not read yet, as written.
-    var rest: String { string(min(pos, text.count)..<text.count) }
-
-    /// The phrase after notes and stray punctuation were removed, as written.
-    var cleaned: String { string(0..<text.count) }
-
     /// The next thing in the phrase for a "found …" message: a word, a number or one symbol.
     func nextToken() -> String? {
         var copy = self

@@ -6,8 +6,8 @@
 ///   except `(relative)` / `(tương đối)` in a change.
 /// - "từ X" alone means ≥ X, like "từ X trở lên".
 /// - In a target, words that describe a level reached by changing are levels:
-///   "giảm xuống dưới 1,5%" is < 1.5, "giảm xuống 1,5%" / "giảm còn 1,5%" is ≤ 1.5,
-///   "tăng lên 60%" is ≥ 60. A bare change ("giảm 5%", "tăng 10%") in a target is an error
+///   "giảm xuống dưới 1,5%" and "xuống dưới 1,5%" are < 1.5, "giảm xuống 1,5%" /
+///   "giảm còn 1,5%" is ≤ 1.5, "tăng lên 60%" is ≥ 60. A bare change ("giảm 5%", "tăng 10%") in a target is an error
 ///   that points to a change rule; a level phrase in a change is an error that points to a target.
 /// - A trailing "trở lên"/"trở xuống" that agrees with the comparison is accepted
 ///   ("ít nhất 10% trở lên"); one that contradicts it is an error.
@@ -15,7 +15,7 @@
 public enum ThresholdParser {
     /// A threshold of a `target`, `maintain` or milestone.
     public static func parse(_ text: String, context: ThresholdContext) throws(LanguageError) -> Threshold {
-        var reader = ThresholdReader(text, numbers: context.numbers, what: LanguageError.thresholdWhat)
+        var reader = ThresholdReader(text, numbers: context.numbers, change: false)
         let result = try reader.read()
         let written = reader.s.written
         if result.direction != nil {
@@ -70,7 +70,7 @@ public enum ThresholdParser {
     /// A change threshold (spec §3.1, last paragraph): signed amounts, `tăng`/`giảm`,
     /// measured relative to the baseline, in percentage points, or as an absolute difference.
     public static func parseChange(_ text: String, context: ThresholdContext) throws(LanguageError) -> ChangeThreshold {
-        var reader = ThresholdReader(text, numbers: context.numbers, what: LanguageError.changeWhat)
+        var reader = ThresholdReader(text, numbers: context.numbers, change: true)
         let result = try reader.read()
         let written = reader.s.written
         if result.level != nil {
@@ -165,7 +165,7 @@ public enum ThresholdParser {
         var values: [Double] = []
         var unit: String?
         for (q, w) in zip(qs, written) {
-            let r = try Units.convert(q.value, from: w, to: declared)
+            let r = try Units.convert(q.value, from: w, into: declared)
             values.append(r.value)
             unit = unit ?? r.unit
         }

@@ -43,11 +43,15 @@ struct ThresholdReader {
     var s: PhraseScanner
     let numbers: NumberStyle
     let what: LocalizedText
+    let examples: LocalizedText
+    /// The last word read before the comparison, for "expected a number after 'tăng'".
+    var lastWord: String?
 
-    init(_ text: String, numbers: NumberStyle, what: LocalizedText) {
+    init(_ text: String, numbers: NumberStyle, change: Bool) {
         self.s = PhraseScanner(text)
         self.numbers = numbers
-        self.what = what
+        self.what = change ? LanguageError.changeWhat : LanguageError.thresholdWhat
+        self.examples = change ? ThresholdReader.changeExamples : ThresholdReader.levelExamples
     }
 
     // MARK: - Word tables (lower-case NFC; longer phrases first where one starts another)
@@ -55,7 +59,7 @@ struct ThresholdReader {
     static let leadWords = ["phấn đấu", "hoàn thành", "duy trì"]
     static let levelWords: [(String, Direction)] = [
         ("giảm xuống còn", .decrease), ("giảm xuống", .decrease), ("giảm còn", .decrease),
-        ("hạ xuống", .decrease), ("tăng lên", .increase),
+        ("hạ xuống", .decrease), ("xuống còn", .decrease), ("xuống", .decrease), ("tăng lên", .increase), ("lên", .increase),
     ]
     static let directionWords: [(String, Direction)] = [("tăng thêm", .increase), ("tăng", .increase), ("giảm", .decrease)]
     static let symbols: [(String, Comparison)] = [
@@ -85,7 +89,10 @@ struct ThresholdReader {
             + comparisonWords.map(\.0) + trailingWords.map(\.0) + relativeWords
     }
 
-    static let examples = LocalizedText(
+    static let changeExamples = LocalizedText(
+        en: "a change such as '≥ +10%', 'tăng 10%', 'giảm 5%', 'giảm 0,3-0,5%', '≤ -5% relative' or '≥ +120 triệu đồng'",
+        vi: "một mức thay đổi như '≥ +10%', 'tăng 10%', 'giảm 5%', 'giảm 0,3-0,5%', 'giảm 5% tương đối' hoặc '≥ +120 triệu đồng'")
+    static let levelExamples = LocalizedText(
         en: "a comparison such as '≥ 6 km', 'từ 90% trở lên', 'trên 98%', 'dưới 15%', 'tối đa 5', '2-3 HTX' or '11/19 tiêu chí'",
         vi: "một phép so sánh như '≥ 6 km', 'từ 90% trở lên', 'trên 98%', 'dưới 15%', 'tối đa 5', '2-3 HTX' hoặc '11/19 tiêu chí'")
 
@@ -98,18 +105,20 @@ struct ThresholdReader {
                           found: s.written.unicodeScalars.contains("(") ? "(" : ")")
         }
         guard !s.isEmpty else {
-            throw .phrase(code: "rules.bad-threshold", what: what, written: s.written, expected: ThresholdReader.examples, found: nil)
+            throw .phrase(code: "rules.bad-threshold", what: what, written: s.written, expected: examples, found: nil)
         }
-        while s.matchAny(ThresholdReader.leadWords) != nil {}
-        _ = s.match("đạt")
+        while let w = s.matchAny(ThresholdReader.leadWords) { lastWord = w }
+        if s.match("đạt") { lastWord = "đạt" }
         var level: Direction?
         var direction: Direction?
-        if let (_, d) = ThresholdReader.levelWords.first(where: { s.match($0.0) }) {
+        if let (w, d) = ThresholdReader.levelWords.first(where: { s.match($0.0) }) {
             level = d
-        } else if let (_, d) = ThresholdReader.directionWords.first(where: { s.match($0.0) }) {
+            lastWord = w
+        } else if let (w, d) = ThresholdReader.directionWords.first(where: { s.match($0.0) }) {
             direction = d
+            lastWord = w
             // "Giảm tỷ lệ hộ nghèo đa chiều đạt từ 2% trở lên": the amount may repeat "đạt".
-            _ = s.match("đạt")
+            if s.match("đạt") { lastWord = "đạt" }
         }
         let form = try comparison()
         var relative = s.matchAny(ThresholdReader.relativeWords) != nil
@@ -236,6 +245,8 @@ struct ThresholdReader {
             probe.pos = i
             let atWordStart = i == start || s.text[i - 1] == " " || PhraseScanner.isDigit(s.text[i - 1])
             if atWordStart {
+                // Another number is never part of a unit; the caller says what it expected there.
+                if PhraseScanner.isDigit(s.text[i]) { break scan }
                 if ThresholdReader.trailingWords.contains(where: { probe.looking(at: $0.0) })
                     || ThresholdReader.relativeWords.contains(where: { probe.looking(at: $0) }) {
                     break scan
@@ -304,6 +315,11 @@ struct ThresholdReader {
 
     /// Words where the comparison should be: unknown, maybe a typo of one we know.
     func unknownStart() -> LanguageError {
+        if let lastWord, s.isAtEnd {
+            return .phrase(code: "rules.missing-number", what: what, written: s.written,
+                           expected: LocalizedText(en: "a number after \(LanguageError.q(lastWord))", vi: "một số sau \(LanguageError.q(lastWord))"),
+                           found: nil)
+        }
         let words = s.upcomingWords()
         var hint: LocalizedText?
         for n in stride(from: min(3, words.count), through: 1, by: -1) {
@@ -312,7 +328,7 @@ struct ThresholdReader {
             if let h = DidYouMean.hint(phrase, from: candidates) { hint = h; break }
         }
         return .phrase(code: "rules.bad-threshold", what: what, written: s.written,
-                       expected: ThresholdReader.examples, found: s.nextToken(), hint: hint)
+                       expected: examples, found: s.nextToken(), hint: hint)
     }
 
     /// Something left over after a complete phrase.

@@ -10,10 +10,11 @@ public enum Units {
     /// - anything else: `rules.unit-mismatch` naming both units.
     public static func convert(_ value: Double, from unit: String?, to indicatorUnit: String?)
         throws(LanguageError) -> (value: Double, unit: String?) {
-        try convert(value, from: unit.flatMap { UnitName($0) }, to: indicatorUnit.flatMap { UnitName($0) })
+        try convert(value, from: unit.flatMap { UnitName($0) }, into: indicatorUnit.flatMap { UnitName($0) })
     }
 
-    public static func convert(_ value: Double, from written: UnitName?, to declared: UnitName?)
+    /// As `convert(_:from:to:)`, for units already parsed (the loader parses an indicator's unit once).
+    public static func convert(_ value: Double, from written: UnitName?, into declared: UnitName?)
         throws(LanguageError) -> (value: Double, unit: String?) {
         guard let written else { return (value, declared?.written) }
         guard let declared else {
