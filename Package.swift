@@ -12,7 +12,7 @@ let package = Package(
         .target(name: "CheckCommand", dependencies: ["Rules"]),
         .executableTarget(name: "check", dependencies: ["CheckCommand"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules"]),
-        .testTarget(name: "CheckTests", dependencies: ["check", "CheckCommand", "Rules"]),
+        .testTarget(name: "CheckTests", dependencies: ["check", "CheckCommand", "Rules"], exclude: ["Fixtures", "Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,7 +7,7 @@ public enum CheckCLI {
     public static let version = "0.1.0"
 
     /// Subcommands, by the first argument.
-    static let commands: [String: (ArraySlice<String>, Console, Date) -> Int32] = [
+    static let commands: [String: @Sendable (ArraySlice<String>, Console, Date) -> Int32] = [
         "lint": LintCommand.run,
         "explain": ExplainCommand.run,
     ]

@@ -10,7 +10,7 @@ enum ExplainCommand {
         let parsed: ParsedArguments
         let options: CommonOptions
         let ruleID: String
-        do {
+        do throws(UsageError) {
             parsed = try ArgumentParser.parse(Array(arguments), specs: CommonOptions.specs)
             if parsed.has("help") {
                 console.out(HelpText.main(early))

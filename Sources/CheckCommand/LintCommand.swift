@@ -19,7 +19,7 @@ enum LintCommand {
         let early = CheckCLI.earlyLanguage(arguments, console: console)
         let parsed: ParsedArguments
         let language: Language
-        do {
+        do throws(UsageError) {
             parsed = try ArgumentParser.parse(Array(arguments), specs: specs)
             language = try CommonOptions.language(parsed, console: console)
             if let f = parsed.last("format"), f != "text", f != "json" {

@@ -7,7 +7,7 @@ enum RunCommand {
         let early = CheckCLI.earlyLanguage(arguments, console: console)
         let parsed: ParsedArguments
         let options: CommonOptions
-        do {
+        do throws(UsageError) {
             parsed = try ArgumentParser.parse(Array(arguments), specs: CommonOptions.specs)
             if parsed.has("help") {
                 console.out(HelpText.main(CheckCLI.earlyLanguage(arguments, console: console)))

@@ -129,7 +129,7 @@ public struct ObservationCollector {
                 : numberValue(valueCell, indicator: indicator)
             switch parsed {
             case .success(let v): value = v
-            case .failure(let message): return invalid(row, unit: unit, message, location, period: period, indicator: indicator)
+            case .failure(let error): return invalid(row, unit: unit, error.message, location, period: period, indicator: indicator)
             }
         }
 
@@ -182,7 +182,7 @@ public struct ObservationCollector {
         return Int32(periods.count - 1)
     }
 
-    private func numberValue(_ cell: DataRow.Cell, indicator: String) -> Result<Double, Message> {
+    private func numberValue(_ cell: DataRow.Cell, indicator: String) -> Result<Double, CellError> {
         switch cell {
         case .number(let n): return .success(n)
         case .text(let raw):
@@ -193,12 +193,12 @@ public struct ObservationCollector {
                 let hint = scope.numbers == .c && text.contains(",")
                     ? LocalizedText(en: " (with a decimal comma, run with --numbers vi)", vi: " (nếu dùng dấu phẩy thập phân, chạy với --numbers vi)")
                     : LocalizedText(verbatim: "")
-                return .failure(Message(
+                return .failure(CellError(
                     en: "cannot read the value '\(text)' of '\(indicator)' as a number\(hint.en)",
                     vi: "không đọc được giá trị '\(text)' của '\(indicator)' thành số\(hint.vi)"))
             }
             if parsed.hadPercent, let unit = scope.nonPercentIndicators[indicator] {
-                return .failure(Message(en: "'\(text)' has a % sign but '\(indicator)' is measured in \(unit)",
+                return .failure(CellError(en: "'\(text)' has a % sign but '\(indicator)' is measured in \(unit)",
                                         vi: "'\(text)' có dấu % nhưng '\(indicator)' tính bằng \(unit)"))
             }
             return .success(parsed.value)
@@ -207,12 +207,12 @@ public struct ObservationCollector {
 
     /// A task value: a completion date, a word for done (complete on the submission date,
     /// else at the end of the period), or a word for not yet (NaN).
-    private func taskValue(_ cell: DataRow.Cell, submitted: CivilDate?, period: Period) -> Result<Double, Message> {
+    private func taskValue(_ cell: DataRow.Cell, submitted: CivilDate?, period: Period) -> Result<Double, CellError> {
         let doneOn = Double((submitted ?? period.end).dayNumber)
         switch cell {
         case .number(let n):
             if n == 1 { return .success(doneOn) }
-            if n == 0 { return .success(.nan) }
+            if n == 0 { return .success(Double.nan) }
         case .text(let raw):
             let text = Self.trimmed(raw)
             if let date = CivilDate.parseISO(text) ?? (try? DateParser.parse(String(text), defaultYear: period.year)) {
@@ -220,18 +220,21 @@ public struct ObservationCollector {
             }
             let word = TextFold.fold(String(text))
             if ["done", "true", "1", "xong", "hoàn thành", "đã hoàn thành", "yes", "có"].contains(word) { return .success(doneOn) }
-            if ["0", "false", "chưa", "chưa hoàn thành", "no", "không"].contains(word) { return .success(.nan) }
+            if ["0", "false", "chưa", "chưa hoàn thành", "no", "không"].contains(word) { return .success(Double.nan) }
         }
         let shown = switch cell {
         case .number(let n): NumberFormat.plain(n)
         case .text(let t): String(t)
         }
-        return .failure(Message(
+        return .failure(CellError(
             en: "cannot read '\(shown)' as a task's progress: expected a completion date, 'done' / 'xong' / 'hoàn thành' / 1, or 'chưa' / 0",
             vi: "không đọc được '\(shown)' là tiến độ nhiệm vụ: cần ngày hoàn thành, 'xong' / 'hoàn thành' / 1, hoặc 'chưa' / 0"))
     }
 
-    private typealias Message = LocalizedText
+    private struct CellError: Error {
+        var message: LocalizedText
+        init(en: String, vi: String) { message = LocalizedText(en: en, vi: vi) }
+    }
 
     private mutating func invalid(_ row: DataRow, unit: String?, _ message: LocalizedText, _ location: SourceLocation,
                                   period: Period? = nil, indicator: String? = nil) {

@@ -59,9 +59,10 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var description: String { id }
 
-    /// Ordered by end date, then the shorter period first (the order in which values supersede).
+    /// Ordered by end date, then the longer period first: the order in which values
+    /// supersede, so that the last of periods ending together is the shortest (spec §6.1).
     public static func < (lhs: Period, rhs: Period) -> Bool {
         if lhs.end != rhs.end { return lhs.end < rhs.end }
-        return lhs.start > rhs.start
+        return lhs.start < rhs.start
     }
 }

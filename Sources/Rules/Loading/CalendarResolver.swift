@@ -7,7 +7,7 @@ public enum CalendarResolver {
         if fileSystem.kind(of: file) == .file {
             return CalendarFileLoader.load(file: file, fileSystem: fileSystem, diagnostics: &diagnostics)
         }
-        if let builtIn = BuiltInCalendars.named(name) { return builtIn }
+        if let builtIn = BuiltInCalendars.calendar(named: name) { return builtIn }
         diagnostics.append(.error(
             "rules.unknown-calendar", at: usedAt,
             LocalizedText(en: "unknown calendar '\(name)': no \(file) and no built-in calendar of that name",

@@ -92,9 +92,20 @@ public enum RulesLoader {
 public struct FileSystem: Sendable {
     public enum Kind: Sendable { case file, directory, missing }
 
-    public var kind: @Sendable (String) -> Kind
-    public var list: @Sendable (String) -> [String]
-    public var read: @Sendable (String) -> [UInt8]?
+    let kindOf: @Sendable (String) -> Kind
+    let listing: @Sendable (String) -> [String]
+    let reading: @Sendable (String) -> [UInt8]?
+
+    public init(kind: @escaping @Sendable (String) -> Kind, list: @escaping @Sendable (String) -> [String],
+                read: @escaping @Sendable (String) -> [UInt8]?) {
+        self.kindOf = kind
+        self.listing = list
+        self.reading = read
+    }
+
+    public func kind(of path: String) -> Kind { kindOf(path) }
+    public func list(_ folder: String) -> [String] { listing(folder) }
+    public func read(_ path: String) -> [UInt8]? { reading(path) }
 
     public static let local = FileSystem(
         kind: { path in
