@@ -1,0 +1,126 @@
+/// Writes `JSONValue`s as RFC 8259 text, byte-for-byte the same for the same value.
+///
+/// Strings are escaped as RFC 8259 §7 requires (`"`, `\`, control characters), plus U+2028
+/// and U+2029, which JavaScript source cannot hold raw; other non-ASCII stays UTF-8.
+/// Numbers use `NumberFormat.plain`: no exponent, integers without `.0`; NaN and infinities
+/// have no JSON form and are written as `null`. No trailing newline is written.
+public struct JSONWriter: Sendable {
+    public enum Style: Sendable, Hashable {
+        /// No whitespace at all: one value per line for JSON Lines.
+        case compact
+        /// Two-space indentation, `"key": value`, empty containers as `{}` and `[]`.
+        case pretty
+    }
+
+    public var style: Style
+
+    public init(style: Style = .pretty) {
+        self.style = style
+    }
+
+    public func string(_ value: JSONValue) -> String {
+        String(decoding: bytes(value), as: UTF8.self)
+    }
+
+    public func bytes(_ value: JSONValue) -> [UInt8] {
+        var out: [UInt8] = []
+        write(value, into: &out)
+        return out
+    }
+
+    public func write(_ value: JSONValue, into out: inout [UInt8]) {
+        write(value, indent: 0, into: &out)
+    }
+
+    /// `s` as a JSON string literal, quotes included.
+    public static func quoted(_ s: String) -> String {
+        var out: [UInt8] = []
+        appendQuoted(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { bytes in
+            // Copy runs of bytes that need no escape in one go.
+            var run = 0
+            var k = 0
+            let n = bytes.count
+            while k < n {
+                let b = bytes[k]
+                let escape: StaticString?
+                var width = 1
+                switch b {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x08: escape = "\\b"
+                case 0x0C: escape = "\\f"
+                case 0x00..<0x20: escape = nil
+                case 0xE2 where k + 2 < n && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9):
+                    escape = bytes[k + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                default:
+                    k += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k]))
+                if let escape {
+                    out.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+                } else {
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: "\\u00".utf8)
+                    out.append(hex[Int(b >> 4)])
+                    out.append(hex[Int(b & 0xF)])
+                }
+                k += width
+                run = k
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<n]))
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .number(let x):
+            out.append(contentsOf: (x.isFinite ? NumberFormat.plain(x) : "null").utf8)
+        case .string(let s): JSONWriter.appendQuoted(s, to: &out)
+        case .array(let elements):
+            guard !elements.isEmpty else { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
+            for (k, element) in elements.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                newline(indent + 1, into: &out)
+                write(element, indent: indent + 1, into: &out)
+            }
+            newline(indent, into: &out)
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            guard !members.isEmpty else { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
+            for (k, (key, member)) in members.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                newline(indent + 1, into: &out)
+                JSONWriter.appendQuoted(key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                if style == .pretty { out.append(UInt8(ascii: " ")) }
+                write(member, indent: indent + 1, into: &out)
+            }
+            newline(indent, into: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private func newline(_ indent: Int, into out: inout [UInt8]) {
+        guard style == .pretty else { return }
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+    }
+}
