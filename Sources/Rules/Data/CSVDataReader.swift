@@ -5,7 +5,7 @@ enum CSVDataReader {
     static let optional = ["indicator", "value", "submitted", "report", "note"]
 
     static func read(_ bytes: [UInt8], file: String, fileIndex: Int32, into collector: inout ObservationCollector) -> [Diagnostic] {
-        let records = TempCSV.records(bytes)
+        let records = SimpleCSV.records(bytes)
         guard let header = records.first else {
             return [.error("data.unreadable", at: SourceLocation(file: file, line: 1),
                            LocalizedText(en: "the file is empty: expected a header row (unit,period,indicator,value,submitted)",

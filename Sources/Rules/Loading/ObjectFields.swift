@@ -4,7 +4,7 @@
 public struct ObjectFields {
     public let node: JSONNode
     /// What the object is, for messages: "a rule", "an owner".
-    public let what: LocalizedText
+    public var what: LocalizedText
     private let members: [JSONMember]
     private var used: Set<String> = []
 
@@ -154,8 +154,8 @@ public enum Loading {
 
     /// A language error at a node: the parser says what is wrong, the node says where.
     public static func languageError(_ error: LanguageError, at node: JSONNode, key: String) -> Diagnostic {
-        .error(error.code, at: node.location,
-               LocalizedText(en: "\(key): \(error.message.en)", vi: "\(key): \(error.message.vi)"), hint: error.hint)
+        // The location's JSON path already names the key.
+        .error(error.code, at: node.location, error.message, hint: error.hint)
     }
 
     /// Unit slugs: `[a-z0-9][a-z0-9-]*` (spec §1).

@@ -51,14 +51,17 @@ public enum PlanLoader {
             let header = PlanHeader(id: id ?? "", year: year, numbers: numbers, indicators: indicators)
             rules = loadRules(&obj, header: header, owners: owners, &d)
             reports = loadReports(&obj, header: header, owners: owners, &d)
-            var seen: [String: SourceLocation?] = [:]
-            for (rid, loc) in rules.map({ ($0.id, $0.location) }) + reports.map({ ($0.id, $0.location) }) {
-                if seen[rid] != nil {
-                    d.append(.error("rules.duplicate-id", at: loc,
-                                    LocalizedText(en: "id '\(rid)' is used twice in this plan (rules and reports share ids)",
-                                                  vi: "mã '\(rid)' bị dùng hai lần trong kế hoạch (quy tắc và báo cáo dùng chung mã)")))
+            // Checked on the raw objects, so that two broken rules with one id are still reported.
+            var seen: [String: SourceLocation] = [:]
+            let objects = (root["rules"]?.elements ?? []) + (root["reports"]?.elements ?? [])
+            for idNode in objects.compactMap({ $0["id"] }) {
+                guard let rid = idNode.stringValue else { continue }
+                if let first = seen[rid] {
+                    d.append(.error("rules.duplicate-id", at: idNode.location,
+                                    LocalizedText(en: "id '\(rid)' is already used at line \(first.line ?? 0) (rules and reports share ids)",
+                                                  vi: "mã '\(rid)' đã được dùng ở dòng \(first.line ?? 0) (quy tắc và báo cáo dùng chung mã)")))
                 } else {
-                    seen[rid] = loc
+                    seen[rid] = idNode.location
                 }
             }
         } else {
@@ -169,9 +172,12 @@ public enum PlanLoader {
 
     static func checkOwner(_ owner: String, at node: JSONNode, owners: [Owner], _ d: inout [Diagnostic]) {
         guard !owners.isEmpty, !owners.contains(where: { $0.id == owner }) else { return }
+        let known = owners.map(\.id)
         d.append(.error("rules.unknown-owner", at: node.location,
                         LocalizedText(en: "owner '\(owner)' is not in the plan's owners", vi: "đơn vị chủ trì '\(owner)' không có trong danh sách 'owners'"),
-                        hint: DidYouMean.hint(owner, from: owners.map(\.id))))
+                        hint: DidYouMean.hint(owner, from: known) ?? LocalizedText(
+                            en: "the plan's owners are \(Loading.list(known)); add '\(owner)' there or use one of them",
+                            vi: "các đơn vị chủ trì của kế hoạch: \(Loading.list(known)); thêm '\(owner)' vào đó hoặc dùng một trong số này")))
     }
 
     static func loadIndicators(_ obj: inout ObjectFields, _ d: inout [Diagnostic]) -> [String: Indicator] {
@@ -248,6 +254,7 @@ public enum PlanLoader {
             }
             return nil
         }
+        o.what = LocalizedText(en: "a \(kindType.descriptor.shapeKey) rule", vi: "quy tắc dạng \(kindType.descriptor.shapeKey)")
         var fields = RuleFields(object: o, ruleID: id ?? "", plan: header)
         let kind = kindType.load(&fields)
         d.append(contentsOf: fields.diagnostics)
