@@ -118,8 +118,8 @@ enum ExplainText {
         }
         let v = recorder.findings.filter { $0.severity == .violation }.count
         let w = recorder.findings.filter { $0.severity == .warning }.count
-        s += "\n" + (en ? "verdict: \(v) violation\(v == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s"), \(recorder.passedCount) without finding"
-                        : "kết luận: \(v) vi phạm, \(w) cảnh báo, \(recorder.passedCount) không có phát hiện") + "\n"
+        s += "\n" + (en ? "verdict: \(v) violation\(v == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s"), \(recorder.passedCount) passed, \(recorder.pendingCount) not yet due"
+                        : "kết luận: \(v) vi phạm, \(w) cảnh báo, \(recorder.passedCount) đạt, \(recorder.pendingCount) chưa đến hạn") + "\n"
         return s
     }
 }

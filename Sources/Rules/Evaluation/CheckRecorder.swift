@@ -5,6 +5,8 @@ public struct CheckRecorder: Sendable {
     public private(set) var passed: [CheckResult] = []
     public private(set) var checks = 0
     public private(set) var passedCount = 0
+    /// Checks with no finding whose date has not come yet.
+    public private(set) var pendingCount = 0
     public let keepsPassed: Bool
     /// Lines of reasoning, recorded only for `check explain`.
     public private(set) var trace: [LocalizedText]?
@@ -20,8 +22,9 @@ public struct CheckRecorder: Sendable {
     public mutating func check(_ subject: @autoclosure () -> CheckResult, findings new: [Finding]) {
         checks += 1
         if new.isEmpty {
-            passedCount += 1
-            if keepsPassed { passed.append(subject()) }
+            let result = subject()
+            if result.status == .pending { pendingCount += 1 } else { passedCount += 1 }
+            if keepsPassed { passed.append(result) }
         } else {
             findings.append(contentsOf: new)
         }
@@ -39,6 +42,7 @@ public struct CheckRecorder: Sendable {
         passed.append(contentsOf: other.passed)
         checks += other.checks
         passedCount += other.passedCount
+        pendingCount += other.pendingCount
         if let t = other.trace { trace = (trace ?? []) + t }
     }
 }

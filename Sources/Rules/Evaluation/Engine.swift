@@ -64,7 +64,8 @@ public enum Engine {
                 : Finding.periodOrder($0.period ?? "", $1.period ?? "")
         }
         return Report(asOf: options.asOf, plans: plans.count, units: unitsSeen.count, checks: recorder.checks,
-                      findings: findings, passed: passed, passedCount: recorder.passedCount, owners: owners,
+                      findings: findings, passed: passed, passedCount: recorder.passedCount,
+                      pendingCount: recorder.pendingCount, owners: owners,
                       keepsPassed: options.keepPassed)
     }
 

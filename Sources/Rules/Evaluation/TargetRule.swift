@@ -191,9 +191,12 @@ enum DeadlineExplanation {
         }
         if resolved.rolled != resolved.nominal {
             let reasons = resolved.skipped.map { day -> (String, String) in
-                let r = day.reason
-                return ("\(day.date.vietnamese): \(r?.name.en ?? weekdayName(day.date, .en))",
-                        "\(day.date.vietnamese): \(r?.name.vi ?? weekdayName(day.date, .vi))")
+                guard let r = day.reason else {
+                    return ("\(day.date.vietnamese): \(weekdayName(day.date, .en)) (weekend)",
+                            "\(day.date.vietnamese): \(weekdayName(day.date, .vi)) (nghỉ cuối tuần)")
+                }
+                let kind: (String, String) = r.kind == .holiday ? ("holiday", "nghỉ lễ") : ("day off", "nghỉ bù")
+                return ("\(day.date.vietnamese): \(r.name.en) (\(kind.0))", "\(day.date.vietnamese): \(r.name.vi) (\(kind.1))")
             }
             en += "; not a working day, rolls to \(resolved.rolled.iso) (skipping \(reasons.map(\.0).joined(separator: ", ")))"
             vi += "; không phải ngày làm việc, chuyển sang \(resolved.rolled.vietnamese) (bỏ qua \(reasons.map(\.1).joined(separator: ", ")))"

@@ -46,15 +46,17 @@ public struct Report: Sendable {
     public var findings: [Finding]
     /// Passing checks, filled only when asked for (`--all`), in canonical order.
     public var passed: [CheckResult]
-    /// Number of checks with no finding.
+    /// Checks judged (their date has passed) with no finding.
     public var passedCount: Int
+    /// Checks with no finding that are not due yet.
+    public var pendingCount: Int
     /// Owners of the plans checked, for formats that address people (email).
     public var owners: [String: Owner]
     /// Whether passing checks were asked for (`--all`), so formats list them even when none.
     public var keepsPassed: Bool
 
     public init(asOf: CivilDate, plans: Int, units: Int, checks: Int, findings: [Finding],
-                passed: [CheckResult] = [], passedCount: Int, owners: [String: Owner] = [:], keepsPassed: Bool = false) {
+                passed: [CheckResult] = [], passedCount: Int, pendingCount: Int = 0, owners: [String: Owner] = [:], keepsPassed: Bool = false) {
         self.keepsPassed = keepsPassed
         self.asOf = asOf
         self.plans = plans
@@ -63,6 +65,7 @@ public struct Report: Sendable {
         self.findings = findings
         self.passed = passed
         self.passedCount = passedCount
+        self.pendingCount = pendingCount
         self.owners = owners
     }
 

@@ -49,7 +49,8 @@ enum FindingJSON {
 
     static func summary(_ r: Report) -> JSONValue {
         .object([("plans", .int(r.plans)), ("units", .int(r.units)), ("checks", .int(r.checks)),
-                 ("violations", .int(r.violations)), ("warnings", .int(r.warnings)), ("passed", .int(r.passedCount))])
+                 ("violations", .int(r.violations)), ("warnings", .int(r.warnings)), ("passed", .int(r.passedCount)),
+                 ("pending", .int(r.pendingCount))])
     }
 }
 

@@ -41,8 +41,8 @@ public struct TextReporter: Reporter {
         }
         let v = report.violations, w = report.warnings
         let summary = LocalizedText(
-            en: "\(Self.count(v, "violation", "violations")), \(Self.count(w, "warning", "warnings")), \(report.passedCount) passed",
-            vi: "\(v) vi phạm, \(w) cảnh báo, \(report.passedCount) đạt")
+            en: "\(Self.count(v, "violation", "violations")), \(Self.count(w, "warning", "warnings")), \(report.passedCount) passed, \(report.pendingCount) not yet due",
+            vi: "\(v) vi phạm, \(w) cảnh báo, \(report.passedCount) đạt, \(report.pendingCount) chưa đến hạn")
         let painted = v > 0 ? paint.red(summary.text(l)) : (w > 0 ? paint.yellow(summary.text(l)) : paint.green(summary.text(l)))
         out += "\n" + painted + "\n"
         return .text(out)
