@@ -4,6 +4,7 @@ public struct ReportCheck: Sendable {
     public static let missing = FindingCode("report-missing")
     public static let late = FindingCode("report-late")
     public static let dueSoon = FindingCode("report-due-soon")
+    public static let incomplete = FindingCode("report-incomplete")
 
     public let schedule: ReportSchedule
 
@@ -27,7 +28,10 @@ public struct ReportCheck: Sendable {
             if sharing.count == 1 { unnamed = s }
         }
         switch (named, unnamed) {
-        case let (a?, b?): return earlier(a, b)
+        case let (a?, b?):
+            var both = earlier(a, b)
+            both.indicators = a.indicators.union(b.indicators)
+            return both
         case let (a?, nil): return a
         case let (nil, b?): return b
         default: return nil
@@ -39,6 +43,17 @@ public struct ReportCheck: Sendable {
         guard let da = a.date else { return a }
         guard let db = b.date else { return b }
         return db < da ? b : a
+    }
+
+    /// The indicators every submitted report must contain (`requires`), sorted: a list, or
+    /// with `"all"` every indicator the plan's rules read for the unit, tasks excepted.
+    func required(for ctx: UnitContext) -> [String] {
+        switch schedule.requires {
+        case .none: return []
+        case .listed(let ids): return ids.sorted()
+        case .all:
+            return Set(ctx.plan.rules.filter { $0.applies(to: ctx.unit) && !($0.kind is TaskRule) }.map(\.indicator)).sorted()
+        }
     }
 
     public func evaluate(in ctx: UnitContext, into recorder: inout CheckRecorder) {
@@ -73,6 +88,19 @@ public struct ReportCheck: Sendable {
                             vi: "'\(name)' kỳ \(p.vi) nộp chậm ngày \(date.vietnamese), chậm \(late.vi) so với hạn chót \(dueText.vi)"))])
                 } else {
                     recorder.check(result(actual, pending: false), findings: [])
+                }
+                let needed = required(for: ctx)
+                let missing = needed.filter { !submission.indicators.contains($0) }
+                if missing.isEmpty && !needed.isEmpty {
+                    recorder.check(result(actual, pending: false), findings: [])
+                } else if !missing.isEmpty {
+                    let list = missing.map { "'\($0)'" }.joined(separator: ", ")
+                    recorder.check(result(actual, pending: false), findings: [finding(
+                        ReportCheck.incomplete, schedule.severity, actual: actual,
+                        location: ctx.data.location(file: submission.file, line: submission.line),
+                        LocalizedText(
+                            en: "'\(name)' for \(p.en) lacks \(missing.count == 1 ? "the indicator" : "\(missing.count) indicators") it must contain: \(list)",
+                            vi: "'\(name)' kỳ \(p.vi) thiếu \(missing.count) chỉ tiêu bắt buộc: \(list)"))])
                 }
             } else if ctx.isJudged(dueDay) {
                 recorder.check(result(.none, pending: false), findings: [finding(

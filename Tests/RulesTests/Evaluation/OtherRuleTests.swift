@@ -222,3 +222,20 @@ extension Harness.Outcome {
         report.findings.filter { $0.code.rawValue != code }.map { "\($0.severity.rawValue) \($0.code.rawValue)" }
     }
 }
+
+@Suite struct ReportCompletenessTests {
+    @Test func aSubmittedReportLackingRequiredIndicatorsIsIncomplete() throws {
+        let plan = Harness.plan(
+            rules: #"{"id": "a", "indicator": "x", "target": "≥ 1"}, {"id": "b", "indicator": "y", "target": "≥ 1"}, {"id": "t", "task": "T", "due": "2026-12-31"}"#,
+            reports: #"{"id": "m", "every": "month", "due": "by day 25 of the next month", "requires": "all", "to": "2026-01"}"#)
+        let partial = try Harness.run(plan, csv: "u,2026-01,x,1,2026-02-10,m", asOf: "2026-02-26")
+        #expect(partial.lines == ["warning no-data b due=2026-12-31",
+                                  "violation report-incomplete m 2026-01 due=2026-02-25 actual=2026-02-10 line=2"])
+        #expect(partial.report.findings[0].message.en.contains("'y'"))
+        let complete = try Harness.run(plan, csv: "u,2026-01,x,1,2026-02-10,m\nu,2026-01,y,2,2026-02-10,m", asOf: "2026-02-26")
+        #expect(complete.lines.isEmpty)
+        let listed = Harness.plan(rules: "", reports: #"{"id": "m", "every": "month", "due": "by day 25 of the next month", "requires": ["z"], "to": "2026-01"}"#)
+        #expect(try Harness.run(listed, csv: "u,2026-01,,,2026-02-10,m", asOf: "2026-02-26").lines
+                == ["violation report-incomplete m 2026-01 due=2026-02-25 actual=2026-02-10 line=2"])
+    }
+}
