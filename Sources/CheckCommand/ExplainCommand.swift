@@ -78,6 +78,7 @@ enum ExplainText {
                     : "quy tắc '\(rule.id)' (\(kind.shapeKey)) của kế hoạch '\(plan.id)', đơn vị '\(unit)', tính đến ngày \(asOf.vietnamese)\n"
             if let t = rule.title { s += "  \(en ? "title" : "tên"): \(t)\n" }
             if let src = rule.source { s += "  \(en ? "source" : "nguồn"): \(src)\n" }
+            if let note = rule.note { s += "  \(en ? "note" : "ghi chú"): \(note)\n" }
             s += "  \(en ? "meaning" : "ý nghĩa"): \(kind.summary.text(l))\n"
             s += "  \(en ? "severity" : "mức độ"): \(rule.severity.rawValue)\n"
             let series = data.series(unit: unit, indicator: rule.indicator)

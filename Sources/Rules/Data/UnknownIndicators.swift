@@ -5,7 +5,7 @@ public enum UnknownIndicators {
                                 plans: [Plan]) -> [Finding] {
         var known: [String: Set<String>] = [:]  // by plan id
         for plan in plans {
-            known[plan.id] = Set(plan.indicators.keys).union(plan.rules.map(\.indicator))
+            known[plan.id] = Set(plan.indicators.keys).union(plan.rules.flatMap(\.kind.indicatorsRead))
         }
         var out: [Finding] = []
         for (unit, indicators) in firstRows {

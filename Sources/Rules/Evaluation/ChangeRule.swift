@@ -6,6 +6,9 @@ public enum Baseline: Hashable, Sendable {
     case perUnit([String: Double])
     /// The indicator aggregated over a past period ("2025"), as for a target.
     case period(Period)
+    /// The latest known value of another indicator: an amount the document refers to but
+    /// does not give ("tăng 10% so với chỉ tiêu tỉnh giao"), reported once in the data.
+    case indicator(String)
 }
 
 /// `change`: the change of the indicator from its baseline must satisfy the threshold by
@@ -22,6 +25,7 @@ public struct ChangeRule: RuleKind {
         examples: [
             #"{"id": "budget", "indicator": "domestic_revenue", "change": "≥ +10%", "baseline": 1840, "due": "2026-12-31"}"#,
             #"{"id": "poverty", "indicator": "poverty_rate", "change": "giảm 2%", "baseline": "2025"}"#,
+            #"{"id": "revenue", "indicator": "domestic_revenue", "change": "tăng tối thiểu 10%", "baseline": {"indicator": "domestic_revenue_assigned"}}"#,
         ],
         codes: [missed, .noData, .dueSoon, .behindPace])
 
@@ -73,6 +77,14 @@ public struct ChangeRule: RuleKind {
                                                             vi: "viết số không có dấu nháy: \"baseline\": 1840")))
             return nil
         case .object(let members):
+            if members.count == 1, members[0].key == "indicator", let id = members[0].value.stringValue {
+                guard Loading.isIndicatorSlug(id) else {
+                    f.diagnostics.append(.error("rules.bad-slug", at: members[0].value.location,
+                                                LocalizedText(en: "'\(id)' is not an indicator id", vi: "'\(id)' không phải mã chỉ tiêu")))
+                    return nil
+                }
+                return .indicator(id)
+            }
             var map: [String: Double] = [:]
             var ok = true
             for m in members {
@@ -91,12 +103,21 @@ public struct ChangeRule: RuleKind {
         }
     }
 
+    public var indicatorsRead: [String] {
+        if case .indicator(let other) = baseline { return [indicator, other] }
+        return [indicator]
+    }
+
     /// The baseline value for `unit`, with a description for messages.
     func baselineValue(_ ctx: UnitContext, series: Series, aggregate: Indicator.Aggregate) -> Double? {
         switch baseline {
         case .value(let x): return x
         case .perUnit(let map): return map[ctx.unit]
         case .period(let p): return series.value(aggregate, in: p.start...p.end, upTo: min(p.end, ctx.asOf))?.value
+        case .indicator(let id):
+            let other = ctx.series(id)
+            let known = other.points.filter { !$0.value.isNaN && other.period(of: $0).end <= ctx.asOf }
+            return known.max { other.period(of: $0) < other.period(of: $1) }?.value
         }
     }
 
@@ -111,6 +132,7 @@ public struct ChangeRule: RuleKind {
         let base = baselineValue(ctx, series: series, aggregate: ind.aggregate)
         let baseText: LocalizedText = switch baseline {
         case .period(let p): Wording.period(p)
+        case .indicator(let id): LocalizedText(en: "the latest value of '\(id)'", vi: "giá trị mới nhất của '\(id)'")
         default: LocalizedText(en: "the baseline", vi: "giá trị gốc")
         }
         recorder.explain(DeadlineExplanation.text(for: self.due, resolved: due, calendar: ctx.calendar))

@@ -34,6 +34,9 @@ struct MeasuredCheck {
     var measure: (CivilDate) -> Measurement?
     /// Which check this is, for `--all` and messages (`2026-06` for a milestone, nil for the target).
     var label: LocalizedText?
+    /// Overrides the rule's severity for this check (a milestone may be aspirational while
+    /// the final target binds).
+    var severity: Severity? = nil
     /// Why there is no value, when it is more specific than "no value reported" (a missing baseline).
     var noDataReason: ((CivilDate) -> LocalizedText?)? = nil
 
@@ -78,7 +81,7 @@ struct MeasuredCheck {
                 let reason = noDataReason?(dueDay) ?? LocalizedText(
                     en: "no value reported by the deadline \(dueText.en)", vi: "chưa có số liệu đến hạn \(dueText.vi)")
                 outcome.record(factory.result(due: dueDay, expected: expected), findings: [factory.finding(
-                    .noData, severity: rule.severity, due: dueDay, expected: expected,
+                    .noData, severity: severity ?? rule.severity, due: dueDay, expected: expected,
                     message: LocalizedText(
                         en: "\(what.en)\(reason.en), so \(expected) cannot be confirmed",
                         vi: "\(what.vi)\(reason.vi), không xác nhận được yêu cầu \(expected)"))])
@@ -86,7 +89,7 @@ struct MeasuredCheck {
             }
             if let why = m.impossible {
                 outcome.record(factory.result(due: dueDay, expected: expected, measurement: m), findings: [factory.finding(
-                    missCode, severity: rule.severity, due: dueDay, expected: expected, measurement: m,
+                    missCode, severity: severity ?? rule.severity, due: dueDay, expected: expected, measurement: m,
                     message: LocalizedText(en: "\(what.en)\(why.en)", vi: "\(what.vi)\(why.vi)"))])
                 return outcome
             }
@@ -94,7 +97,7 @@ struct MeasuredCheck {
                 outcome.record(factory.result(due: dueDay, expected: expected, measurement: m), findings: [])
             } else {
                 outcome.record(factory.result(due: dueDay, expected: expected, measurement: m), findings: [factory.finding(
-                    missCode, severity: rule.severity, due: dueDay, expected: expected, measurement: m,
+                    missCode, severity: severity ?? rule.severity, due: dueDay, expected: expected, measurement: m,
                     message: LocalizedText(
                         en: "\(what.en)\(m.shown) by the deadline \(dueText.en), required \(expected)",
                         vi: "\(what.vi)đạt \(m.shown) đến hạn \(dueText.vi), yêu cầu \(expected)"))])

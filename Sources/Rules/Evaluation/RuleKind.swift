@@ -7,8 +7,14 @@ public protocol RuleKind: Sendable {
     static func load(_ fields: inout RuleFields) -> Self?
     /// The indicator the rule reads.
     var indicator: String { get }
+    /// Every indicator the rule reads (the indicator, and for example a baseline's).
+    var indicatorsRead: [String] { get }
     /// Judges the rule for one unit on the context's as-of date.
     func evaluate(_ rule: Rule, in context: UnitContext, into recorder: inout CheckRecorder)
+}
+
+extension RuleKind {
+    public var indicatorsRead: [String] { [indicator] }
 }
 
 /// What a rule kind says about itself: used by the loader (which keys belong to which
@@ -40,5 +46,5 @@ public enum RuleKinds {
     ]
 
     /// The keys every rule accepts, whatever its shape.
-    public static let commonKeys = ["id", "title", "owner", "severity", "source", "units"]
+    public static let commonKeys = ["id", "title", "owner", "severity", "source", "note", "units"]
 }

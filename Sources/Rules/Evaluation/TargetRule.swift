@@ -2,10 +2,13 @@
 public struct Milestone: Hashable, Sendable {
     public var due: Deadline
     public var target: Threshold
+    /// Nil: the rule's severity.
+    public var severity: Severity?
 
-    public init(due: Deadline, target: Threshold) {
+    public init(due: Deadline, target: Threshold, severity: Severity? = nil) {
         self.due = due
         self.target = target
+        self.severity = severity
     }
 }
 
@@ -22,7 +25,7 @@ public struct TargetRule: RuleKind {
             en: "the indicator's value must satisfy the target by the due date, and each milestone's target by its date",
             vi: "giá trị của chỉ tiêu phải đạt mức yêu cầu trước hạn, và đạt từng mốc theo thời hạn của mốc"),
         examples: [
-            #"{"id": "lane-roads", "indicator": "lane_road_km", "target": "≥ 6 km", "due": "quý III/2026", "milestones": [{"due": "Q2", "target": "tối thiểu 3 km"}], "pace": true}"#,
+            #"{"id": "lane-roads", "indicator": "lane_road_km", "target": "≥ 6 km", "due": "quý IV/2026", "milestones": [{"due": "Q2", "target": "tối thiểu 3 km", "severity": "warning"}], "pace": true}"#,
             #"{"id": "forest", "indicator": "forest_cover", "target": "đạt 52%"}"#,
             #"{"id": "bhyt", "indicator": "health_insurance_rate", "target": "trên 98%", "forecast": "trend"}"#,
         ],
@@ -65,7 +68,9 @@ public struct TargetRule: RuleKind {
                                                diagnostics: &f.diagnostics) else { milestonesOK = false; continue }
                     let dueText = m.string("due", required: true, diagnostics: &f.diagnostics)
                     let targetText = m.string("target", required: true, diagnostics: &f.diagnostics)
-                    m.finish(allowed: ["due", "target"], diagnostics: &f.diagnostics)
+                    let severity = m.choice("severity", Severity.allCases.map(\.rawValue), diagnostics: &f.diagnostics)
+                        .flatMap(Severity.init)
+                    m.finish(allowed: ["due", "target", "severity"], diagnostics: &f.diagnostics)
                     guard let dueText, let targetText, let dueNode = element["due"], let targetNode = element["target"],
                           let mDue = f.deadline(dueText, at: dueNode, key: "due"),
                           let mTarget = f.threshold(targetText, at: targetNode, key: "target", shape: .milestone,
@@ -77,7 +82,7 @@ public struct TargetRule: RuleKind {
                                           vi: "thời hạn của mốc \(mDue.nominal.vietnamese) sau thời hạn của quy tắc \(due.nominal.vietnamese)")))
                         milestonesOK = false
                     }
-                    milestones.append(Milestone(due: mDue, target: mTarget))
+                    milestones.append(Milestone(due: mDue, target: mTarget, severity: severity))
                 }
             } else {
                 f.diagnostics.append(Loading.wrongType(node, expected: LocalizedText(
@@ -109,7 +114,8 @@ public struct TargetRule: RuleKind {
             let check = MeasuredCheck(
                 missCode: TargetRule.milestoneMissed, due: mDue, requirement: milestone.target.requirement,
                 expected: milestone.target.canonical, measure: measure,
-                label: LocalizedText(en: "milestone \(mDue.rolled.iso)", vi: "mốc \(mDue.rolled.vietnamese)"))
+                label: LocalizedText(en: "milestone \(mDue.rolled.iso)", vi: "mốc \(mDue.rolled.vietnamese)"),
+                severity: milestone.severity)
             let outcome = check.run(rule, ctx, &recorder)
             outcome.commit(to: &recorder)
             milestoneNoData = milestoneNoData || (outcome.noData)

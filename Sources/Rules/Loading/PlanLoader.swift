@@ -234,6 +234,7 @@ public enum PlanLoader {
         if let owner, let n = node["owner"] { checkOwner(owner, at: n, owners: owners, &d) }
         let severity = o.choice("severity", Severity.allCases.map(\.rawValue), diagnostics: &d).flatMap(Severity.init) ?? .violation
         let source = o.string("source", diagnostics: &d)
+        let note = o.string("note", diagnostics: &d)
         let units = o.value("units").flatMap { slugList($0, what: "units", &d) }
 
         let shapes = RuleKinds.all.filter { o.has($0.descriptor.shapeKey) }
@@ -268,7 +269,7 @@ public enum PlanLoader {
         fields.object.finish(allowed: allowed, foreign: foreign, diagnostics: &d)
         o = fields.object
         guard let id, let kind, !d[errorsBefore...].contains(where: { $0.severity == .error }) else { return nil }
-        return Rule(id: id, title: title, owner: owner, severity: severity, source: source, units: units, kind: kind,
+        return Rule(id: id, title: title, owner: owner, severity: severity, source: source, note: note, units: units, kind: kind,
                     location: node.location)
     }
 

@@ -6,6 +6,8 @@ public struct Rule: Sendable {
     public var owner: String?
     public var severity: Severity
     public var source: String?
+    /// How the document's wording was read, for people (`check explain`).
+    public var note: String?
     /// Narrows the plan's units; nil = all of them.
     public var units: [String]?
     public var kind: any RuleKind
@@ -13,7 +15,9 @@ public struct Rule: Sendable {
     public var location: SourceLocation?
 
     public init(id: String, title: String? = nil, owner: String? = nil, severity: Severity = .violation,
-                source: String? = nil, units: [String]? = nil, kind: any RuleKind, location: SourceLocation? = nil) {
+                source: String? = nil, note: String? = nil, units: [String]? = nil, kind: any RuleKind,
+                location: SourceLocation? = nil) {
+        self.note = note
         self.id = id
         self.title = title
         self.owner = owner

@@ -239,3 +239,26 @@ extension Harness.Outcome {
                 == ["violation report-incomplete m 2026-01 due=2026-02-25 actual=2026-02-10 line=2"])
     }
 }
+
+@Suite struct EngineExtensionTests {
+    @Test func aBaselineMayBeAnotherIndicatorsLatestValue() throws {
+        let plan = Harness.plan(rules: #"{"id": "r", "indicator": "thu", "change": "≥ +10%", "baseline": {"indicator": "thu_giao"}}"#)
+        let csv = "u,2026-01,thu_giao,2000,2026-01-15\nu,2026,thu,2150,2026-12-20"
+        #expect(try Harness.run(plan, csv: csv, asOf: "2027-01-01").lines
+                == ["violation change-missed r 2026 due=2026-12-31 actual=7.5 line=3"])
+        #expect(try Harness.run(plan, csv: "u,2026,thu,2150,2026-12-20", asOf: "2027-01-01").lines
+                == ["violation no-data r due=2026-12-31"])
+    }
+
+    @Test func aMilestoneMayBeAWarningWhileTheTargetBinds() throws {
+        let plan = Harness.plan(
+            rules: #"{"id": "r", "indicator": "km", "target": "≥ 6", "due": "2026-12-31", "milestones": [{"due": "Q2", "target": "≥ 3", "severity": "warning"}]}"#)
+        #expect(try Harness.run(plan, csv: "u,2026-Q2,km,2,2026-06-20", asOf: "2026-07-01").lines
+                == ["warning milestone-missed r 2026-Q2 due=2026-06-30 actual=2 line=2"])
+    }
+
+    @Test func rulesMayCarryANote() throws {
+        let rules = try Harness.loadPlan(Harness.plan(rules: #"{"id": "r", "indicator": "x", "target": "≥ 1", "note": "đọc là điểm phần trăm"}"#))
+        #expect(rules.plans[0].rules[0].note == "đọc là điểm phần trăm")
+    }
+}
