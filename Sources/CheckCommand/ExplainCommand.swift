@@ -93,7 +93,7 @@ enum ExplainText {
                 if rule.kind is TaskRule {
                     value = p.value.isNaN ? (en ? "not done" : "chưa xong") : (en ? "done " : "xong ") + CivilDate(dayNumber: Int32(p.value)).iso
                 } else {
-                    value = Wording.quantity(p.value, ind.unit)
+                    value = Wording.quantity(p.value, ind.unit).text(l)
                 }
                 value += p.submitted.map { en ? ", submitted \($0.iso)" : ", nộp ngày \($0.vietnamese)" } ?? ""
                 let loc = data.location(file: p.file, line: p.line)?.description ?? ""

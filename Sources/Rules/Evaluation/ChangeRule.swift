@@ -137,8 +137,8 @@ public struct ChangeRule: RuleKind {
         }
         recorder.explain(DeadlineExplanation.text(for: self.due, resolved: due, calendar: ctx.calendar))
         recorder.explain(LocalizedText(
-            en: "baseline (\(baseText.en)): \(base.map { Wording.quantity($0, unit) } ?? "no value")",
-            vi: "giá trị gốc (\(baseText.vi)): \(base.map { Wording.quantity($0, unit) } ?? "chưa có số liệu")"))
+            en: "baseline (\(baseText.en)): \(base.map { Wording.quantity($0, unit).en } ?? "no value")",
+            vi: "giá trị gốc (\(baseText.vi)): \(base.map { Wording.quantity($0, unit).vi } ?? "chưa có số liệu")"))
 
         func current(_ cutoff: CivilDate) -> (Double, SeriesPoint)? {
             series.value(ind.aggregate, in: window, upTo: min(cutoff, ctx.asOf))
@@ -146,22 +146,26 @@ public struct ChangeRule: RuleKind {
         func measure(_ cutoff: CivilDate) -> Measurement? {
             guard let base, let (cur, evidence) = current(cutoff) else { return nil }
             let from = Wording.quantity(base, unit), to = Wording.quantity(cur, unit)
+            func shown(_ amount: String, _ vi: String) -> LocalizedText {
+                LocalizedText(en: "\(amount) (\(from.en) → \(to.en))", vi: "\(vi) (\(from.vi) → \(to.vi))")
+            }
             switch change.measure {
             case .relative:
                 guard base != 0 else {
-                    return Measurement(compared: 0, actual: .number(cur), evidence: evidence, shown: "\(from) → \(to)",
+                    return Measurement(compared: 0, actual: .number(cur), evidence: evidence,
+                                       shown: LocalizedText(en: "\(from.en) → \(to.en)", vi: "\(from.vi) → \(to.vi)"),
                                        impossible: LocalizedText(
-                                        en: "the baseline is 0, so a relative change of \(change.canonical) cannot be measured (\(from) → \(to))",
-                                        vi: "giá trị gốc bằng 0 nên không tính được mức thay đổi tương đối \(change.canonical) (\(from) → \(to))"))
+                                        en: "the baseline is 0, so a relative change of \(change.text(.en)) cannot be measured (\(from.en) → \(to.en))",
+                                        vi: "giá trị gốc bằng 0 nên không tính được mức thay đổi tương đối \(change.text(.vi)) (\(from.vi) → \(to.vi))"))
                 }
                 let pct = (cur - base) / abs(base) * 100
                 return Measurement(compared: pct, actual: .number(NumberFormat.roundedValue(pct, digits: 4)), evidence: evidence,
-                                   shown: "\(ChangeRule.signed(pct))% (\(from) → \(to))")
+                                   shown: shown("\(ChangeRule.signed(pct, .en))%", "\(ChangeRule.signed(pct, .vi))%"))
             case .points, .absolute:
                 let d = cur - base
                 let suffix = change.measure == .points ? " pp" : (unit.map { $0 == "%" ? "%" : " " + $0 } ?? "")
                 return Measurement(compared: d, actual: .number(NumberFormat.roundedValue(d, digits: 4)), evidence: evidence,
-                                   shown: "\(ChangeRule.signed(d))\(suffix) (\(from) → \(to))")
+                                   shown: shown("\(ChangeRule.signed(d, .en))\(suffix)", "\(ChangeRule.signed(d, .vi))\(suffix)"))
             }
         }
         let noDataReason: (CivilDate) -> LocalizedText? = { cutoff in
@@ -171,7 +175,8 @@ public struct ChangeRule: RuleKind {
             return nil
         }
         let check = MeasuredCheck(missCode: ChangeRule.missed, due: due, requirement: change.requirement,
-                                  expected: change.canonical, measure: measure, label: nil, noDataReason: noDataReason)
+                                  expected: change.canonical, expectedText: change.localized, measure: measure, label: nil,
+                                  noDataReason: noDataReason)
         let outcome = check.run(rule, ctx, &recorder)
         guard !outcome.judged else { return outcome.commit(to: &recorder) }
 
@@ -197,8 +202,8 @@ public struct ChangeRule: RuleKind {
         outcome.commit(to: &recorder, adding: warnings)
     }
 
-    static func signed(_ x: Double) -> String {
-        let s = NumberFormat.rounded(x)
+    static func signed(_ x: Double, _ language: Language) -> String {
+        let s = NumberFormat.formatter(for: language)(NumberFormat.roundedValue(x))
         return x > 0 && s != "0" ? "+" + s : s
     }
 }

@@ -67,8 +67,8 @@ public struct MaintainRule: RuleKind {
                 let p = Wording.period(period)
                 recorder.check(result, findings: [factory.finding(
                     MaintainRule.broken, severity: rule.severity, due: nil, expected: maintain.canonical, measurement: m,
-                    message: LocalizedText(en: "\(p.en): \(shown) breaks the required \(maintain.canonical)",
-                                           vi: "\(p.vi): \(shown), không duy trì được mức \(maintain.canonical)"))])
+                    message: LocalizedText(en: "\(p.en): \(shown.en) breaks the required \(maintain.text(.en))",
+                                           vi: "\(p.vi): \(shown.vi), không duy trì được mức \(maintain.text(.vi))"))])
             }
         }
         if points.isEmpty {

@@ -9,10 +9,10 @@ public struct Measurement: Sendable {
     /// When set, the requirement cannot be met whatever the value, and this says why
     /// (a relative change from a zero baseline).
     public var impossible: LocalizedText?
-    /// How to show the measured quantity in messages (`4.2 km`, `+12.5%`).
-    public var shown: String
+    /// How to show the measured quantity in messages (`4.2 km`, `+12.5%`; `4,2 km` in Vietnamese).
+    public var shown: LocalizedText
 
-    public init(compared: Double, actual: Actual, evidence: SeriesPoint?, shown: String, impossible: LocalizedText? = nil) {
+    public init(compared: Double, actual: Actual, evidence: SeriesPoint?, shown: LocalizedText, impossible: LocalizedText? = nil) {
         self.compared = compared
         self.actual = actual
         self.evidence = evidence
@@ -30,6 +30,8 @@ struct MeasuredCheck {
     var requirement: Requirement
     /// Canonical requirement text for `expected`.
     var expected: String
+    /// The requirement as messages show it in each language.
+    var expectedText: LocalizedText
     /// Measures the quantity with values up to the cut-off; nil = no value known.
     var measure: (CivilDate) -> Measurement?
     /// Which check this is, for `--all` and messages (`2026-06` for a milestone, nil for the target).
@@ -74,8 +76,8 @@ struct MeasuredCheck {
             let m = measure(dueDay)
             outcome.measurement = m
             recorder.explain(LocalizedText(
-                en: "\(what.en)judged at the deadline \(dueText.en): \(m.map { $0.shown } ?? "no value") against \(expected)",
-                vi: "\(what.vi)đánh giá tại hạn \(dueText.vi): \(m.map { $0.shown } ?? "chưa có số liệu") so với yêu cầu \(expected)"))
+                en: "\(what.en)judged at the deadline \(dueText.en): \(m.map { $0.shown.en } ?? "no value") against \(expectedText.en)",
+                vi: "\(what.vi)đánh giá tại hạn \(dueText.vi): \(m.map { $0.shown.vi } ?? "chưa có số liệu") so với yêu cầu \(expectedText.vi)"))
             guard let m else {
                 outcome.noData = true
                 let reason = noDataReason?(dueDay) ?? LocalizedText(
@@ -83,8 +85,8 @@ struct MeasuredCheck {
                 outcome.record(factory.result(due: dueDay, expected: expected), findings: [factory.finding(
                     .noData, severity: severity ?? rule.severity, due: dueDay, expected: expected,
                     message: LocalizedText(
-                        en: "\(what.en)\(reason.en), so \(expected) cannot be confirmed",
-                        vi: "\(what.vi)\(reason.vi), không xác nhận được yêu cầu \(expected)"))])
+                        en: "\(what.en)\(reason.en), so \(expectedText.en) cannot be confirmed",
+                        vi: "\(what.vi)\(reason.vi), không xác nhận được yêu cầu \(expectedText.vi)"))])
                 return outcome
             }
             if let why = m.impossible {
@@ -99,8 +101,8 @@ struct MeasuredCheck {
                 outcome.record(factory.result(due: dueDay, expected: expected, measurement: m), findings: [factory.finding(
                     missCode, severity: severity ?? rule.severity, due: dueDay, expected: expected, measurement: m,
                     message: LocalizedText(
-                        en: "\(what.en)\(m.shown) by the deadline \(dueText.en), required \(expected)",
-                        vi: "\(what.vi)đạt \(m.shown) đến hạn \(dueText.vi), yêu cầu \(expected)"))])
+                        en: "\(what.en)\(m.shown.en) by the deadline \(dueText.en), required \(expectedText.en)",
+                        vi: "\(what.vi)đạt \(m.shown.vi) đến hạn \(dueText.vi), yêu cầu \(expectedText.vi)"))])
             }
             return outcome
         }
@@ -110,18 +112,18 @@ struct MeasuredCheck {
         outcome.measurement = m
         let met = m.map { $0.impossible == nil && requirement.isSatisfied(by: $0.compared) } ?? false
         recorder.explain(LocalizedText(
-            en: "\(what.en)not judged before the deadline \(dueText.en); now \(m.map { $0.shown } ?? "no value") against \(expected)\(met ? " (met)" : "")",
-            vi: "\(what.vi)chưa đến hạn \(dueText.vi); hiện \(m.map { $0.shown } ?? "chưa có số liệu") so với yêu cầu \(expected)\(met ? " (đã đạt)" : "")"))
+            en: "\(what.en)not judged before the deadline \(dueText.en); now \(m.map { $0.shown.en } ?? "no value") against \(expectedText.en)\(met ? " (met)" : "")",
+            vi: "\(what.vi)chưa đến hạn \(dueText.vi); hiện \(m.map { $0.shown.vi } ?? "chưa có số liệu") so với yêu cầu \(expectedText.vi)\(met ? " (đã đạt)" : "")"))
         if ctx.isDueSoon(dueDay) && !met {
             outcome.dueSoon = true
             let left = Wording.days(ctx.asOf.days(to: dueDay))
-            let now = m.map { LocalizedText(en: "now \($0.shown)", vi: "hiện đạt \($0.shown)") }
+            let now = m.map { LocalizedText(en: "now \($0.shown.en)", vi: "hiện đạt \($0.shown.vi)") }
                 ?? LocalizedText(en: "no value yet", vi: "chưa có số liệu")
             outcome.record(factory.result(due: dueDay, expected: expected, measurement: m), findings: [factory.finding(
                 .dueSoon, severity: .warning, due: dueDay, expected: expected, measurement: m,
                 message: LocalizedText(
-                    en: "\(what.en)due \(dueText.en) (\(left.en) left) and not yet met: \(now.en), required \(expected)",
-                    vi: "\(what.vi)sắp đến hạn \(dueText.vi) (còn \(left.vi)) nhưng chưa đạt: \(now.vi), yêu cầu \(expected)"))])
+                    en: "\(what.en)due \(dueText.en) (\(left.en) left) and not yet met: \(now.en), required \(expectedText.en)",
+                    vi: "\(what.vi)sắp đến hạn \(dueText.vi) (còn \(left.vi)) nhưng chưa đạt: \(now.vi), yêu cầu \(expectedText.vi)"))])
         } else {
             outcome.record(factory.result(due: dueDay, expected: expected, measurement: m, pending: true), findings: [])
         }

@@ -48,15 +48,16 @@ extension RuleKind {
         let day = ctx.data.periods[Int(evidence.period)].end
         let (expected, behind) = path.check(actual: actual, at: day, prefersHigher: prefersHigher)
         let expectedText = "\(prefersHigher ? "≥" : "≤") \(NumberFormat.attachUnit(NumberFormat.rounded(expected), unit)) by now"
+        let path = Wording.roundedQuantity(expected, unit)
         recorder.explain(LocalizedText(
-            en: "pace: the path expects \(NumberFormat.attachUnit(NumberFormat.rounded(expected), unit)) on \(day.iso), reported \(current.shown)\(behind ? " (behind)" : "")",
-            vi: "tiến độ: lộ trình cần \(NumberFormat.attachUnit(NumberFormat.rounded(expected), unit)) vào \(day.vietnamese), báo cáo \(current.shown)\(behind ? " (chậm)" : "")"))
+            en: "pace: the path expects \(path.en) on \(day.iso), reported \(current.shown.en)\(behind ? " (behind)" : "")",
+            vi: "tiến độ: lộ trình cần \(path.vi) vào \(day.vietnamese), báo cáo \(current.shown.vi)\(behind ? " (chậm)" : "")"))
         guard behind else { return nil }
         let period = Wording.period(ctx.data.periods[Int(evidence.period)])
         return factory.finding(
             .behindPace, severity: .warning, due: due, expected: expectedText, measurement: current,
             message: LocalizedText(
-                en: "behind pace: \(current.shown) in \(period.en), the path to the target by \(due.iso) expects \(NumberFormat.attachUnit(NumberFormat.rounded(expected), unit))",
-                vi: "chậm tiến độ: \(period.vi) đạt \(current.shown), theo lộ trình đến hạn \(due.vietnamese) cần \(NumberFormat.attachUnit(NumberFormat.rounded(expected), unit))"))
+                en: "behind pace: \(current.shown.en) in \(period.en), the path to the target by \(due.iso) expects \(path.en)",
+                vi: "chậm tiến độ: \(period.vi) đạt \(current.shown.vi), theo lộ trình đến hạn \(due.vietnamese) cần \(path.vi)"))
     }
 }

@@ -113,7 +113,7 @@ public struct TargetRule: RuleKind {
         for (milestone, mDue) in resolvedMilestones {
             let check = MeasuredCheck(
                 missCode: TargetRule.milestoneMissed, due: mDue, requirement: milestone.target.requirement,
-                expected: milestone.target.canonical, measure: measure,
+                expected: milestone.target.canonical, expectedText: milestone.target.localized, measure: measure,
                 label: LocalizedText(en: "milestone \(mDue.rolled.iso)", vi: "mốc \(mDue.rolled.vietnamese)"),
                 severity: milestone.severity)
             let outcome = check.run(rule, ctx, &recorder)
@@ -123,7 +123,7 @@ public struct TargetRule: RuleKind {
         }
 
         let main = MeasuredCheck(missCode: TargetRule.missed, due: due, requirement: target.requirement,
-                                 expected: target.canonical, measure: measure, label: nil)
+                                 expected: target.canonical, expectedText: target.localized, measure: measure, label: nil)
         let outcome = main.run(rule, ctx, &recorder)
         anyDueSoon = anyDueSoon || outcome.dueSoon
         guard !outcome.judged else { return outcome.commit(to: &recorder) }
@@ -156,17 +156,17 @@ public struct TargetRule: RuleKind {
         if forecast == .trend {
             let points = series.trajectory(ind.aggregate, in: window, upTo: ctx.asOf)
             if let projected = Trend.project(points, to: due.rolled) {
-                let shown = Wording.quantity(NumberFormat.roundedValue(projected), unit)
+                let shown = Wording.roundedQuantity(projected, unit)
                 recorder.explain(LocalizedText(
-                    en: "trend over \(points.count) values projects \(shown) on \(due.rolled.iso)",
-                    vi: "xu hướng của \(points.count) giá trị dự báo đạt \(shown) vào \(due.rolled.vietnamese)"))
+                    en: "trend over \(points.count) values projects \(shown.en) on \(due.rolled.iso)",
+                    vi: "xu hướng của \(points.count) giá trị dự báo đạt \(shown.vi) vào \(due.rolled.vietnamese)"))
                 if !target.isSatisfied(by: projected) {
                     warnings.append(factory.finding(
                         .forecastMiss, severity: .warning, due: due.rolled, expected: target.canonical,
                         measurement: current, actual: .number(NumberFormat.roundedValue(projected)),
                         message: LocalizedText(
-                            en: "at the current trend the value reaches \(shown) by \(due.rolled.iso), short of \(target.canonical)",
-                            vi: "theo xu hướng hiện tại, đến \(due.rolled.vietnamese) chỉ đạt \(shown), không đạt yêu cầu \(target.canonical)")))
+                            en: "at the current trend the value reaches \(shown.en) by \(due.rolled.iso), short of \(target.text(.en))",
+                            vi: "theo xu hướng hiện tại, đến \(due.rolled.vietnamese) chỉ đạt \(shown.vi), không đạt yêu cầu \(target.text(.vi))")))
                 }
             }
         }

@@ -67,16 +67,21 @@ public struct Threshold: Hashable, Sendable {
 
     /// Canonical form for `expected` in findings: `≥ 6 km`, `> 98%`, `≥ 11/19 tiêu chí`,
     /// `2..3 HTX`, `≥ 2 HTX (aiming for 3)`.
-    public var canonical: String {
+    public var canonical: String { rendered(NumberFormat.plain) }
+
+    /// The requirement for messages in `language` (Vietnamese numbers: `5.320 con`, `25,3%`).
+    public func text(_ language: Language) -> String { rendered(NumberFormat.formatter(for: language)) }
+
+    private func rendered(_ number: (Double) -> String) -> String {
         func withUnit(_ s: String) -> String { NumberFormat.attachUnit(s, unit) }
         switch requirement {
         case .compare(let c, let x):
-            if let d = ratioDenominator { return withUnit("\(c.rawValue) \(NumberFormat.plain(x))/\(NumberFormat.plain(d))") }
-            return withUnit("\(c.rawValue) \(NumberFormat.plain(x))")
+            if let d = ratioDenominator { return withUnit("\(c.rawValue) \(number(x))/\(number(d))") }
+            return withUnit("\(c.rawValue) \(number(x))")
         case .between(let lo, let hi):
-            return withUnit("\(NumberFormat.plain(lo))..\(NumberFormat.plain(hi))")
+            return withUnit("\(number(lo))..\(number(hi))")
         case .aimed(let c, let bound, let aim):
-            return withUnit("\(c.rawValue) \(NumberFormat.plain(bound))") + " (→ \(NumberFormat.plain(aim)))"
+            return withUnit("\(c.rawValue) \(number(bound))") + " (→ \(number(aim)))"
         }
     }
 }
@@ -108,13 +113,18 @@ public struct ChangeThreshold: Hashable, Sendable {
     }
 
     /// `≥ +10%`, `≤ -5 pp`, `≤ -2 pp (→ -3)`, `≥ +120 triệu đồng`.
-    public var canonical: String {
+    public var canonical: String { rendered(NumberFormat.plain) }
+
+    /// The requirement for messages in `language`.
+    public func text(_ language: Language) -> String { rendered(NumberFormat.formatter(for: language)) }
+
+    private func rendered(_ number: (Double) -> String) -> String {
         let suffix: String? = switch measure {
         case .relative: "%"
         case .points: "pp"
         case .absolute: unit
         }
-        func signed(_ x: Double) -> String { x > 0 ? "+" + NumberFormat.plain(x) : NumberFormat.plain(x) }
+        func signed(_ x: Double) -> String { x > 0 ? "+" + number(x) : number(x) }
         switch requirement {
         case .compare(let c, let x): return NumberFormat.attachUnit("\(c.rawValue) \(signed(x))", suffix)
         case .between(let lo, let hi): return NumberFormat.attachUnit("\(signed(lo))..\(signed(hi))", suffix)
@@ -144,6 +154,32 @@ public enum NumberFormat {
         var p = 1.0
         for _ in 0..<digits { p *= 10 }
         return plain((x * p).rounded() / p)
+    }
+
+    /// Vietnamese style (Luật Kế toán 2015, art. 11): `.` groups thousands, `,` is the
+    /// decimal mark: `13.120`, `25,3`, `2.659.682,5`.
+    public static func vietnamese(_ x: Double) -> String {
+        let s = plain(x)
+        let negative = s.hasPrefix("-")
+        let body = negative ? String(s.dropFirst()) : s
+        let parts = body.split(separator: ".", maxSplits: 1)
+        var integer = String(parts[0])
+        var grouped = ""
+        while integer.count > 3 {
+            grouped = "." + integer.suffix(3) + grouped
+            integer = String(integer.dropLast(3))
+        }
+        grouped = integer + grouped
+        let fraction = parts.count > 1 ? "," + parts[1] : ""
+        return (negative ? "-" : "") + grouped + fraction
+    }
+
+    /// How numbers read in messages of `language`.
+    public static func formatter(for language: Language) -> (Double) -> String {
+        switch language {
+        case .vi: return { vietnamese($0) }
+        case .en: return { plain($0) }
+        }
     }
 
     /// `x` rounded to at most `digits` decimals, as a number.

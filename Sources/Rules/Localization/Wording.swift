@@ -20,9 +20,15 @@ public enum Wording {
         return LocalizedText(en: p.id, vi: vi)
     }
 
-    /// A number with its unit: `6 km`, `93.5%`.
-    public static func quantity(_ x: Double, _ unit: String?) -> String {
-        NumberFormat.attachUnit(NumberFormat.plain(x), unit)
+    /// A number with its unit: `6 km`, `93.5%` (Vietnamese: `93,5%`, `13.120 con`).
+    public static func quantity(_ x: Double, _ unit: String?) -> LocalizedText {
+        LocalizedText(en: NumberFormat.attachUnit(NumberFormat.plain(x), unit),
+                      vi: NumberFormat.attachUnit(NumberFormat.vietnamese(x), unit))
+    }
+
+    /// A number rounded for display (paths and projections), with its unit.
+    public static func roundedQuantity(_ x: Double, _ unit: String?) -> LocalizedText {
+        quantity(NumberFormat.roundedValue(x), unit)
     }
 
     /// `3 days` / `3 ngày`.
@@ -39,4 +45,13 @@ extension LocalizedText {
     public func appending(_ other: LocalizedText, separator: String = " ") -> LocalizedText {
         LocalizedText(en: en + separator + other.en, vi: vi + separator + other.vi)
     }
+}
+
+extension Threshold {
+    /// The requirement as messages show it, in both languages.
+    public var localized: LocalizedText { LocalizedText(en: text(.en), vi: text(.vi)) }
+}
+
+extension ChangeThreshold {
+    public var localized: LocalizedText { LocalizedText(en: text(.en), vi: text(.vi)) }
 }

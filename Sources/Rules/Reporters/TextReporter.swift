@@ -35,7 +35,7 @@ public struct TextReporter: Reporter {
                 var s = "  \(paint.green(status))  \(r.unit)  \(r.plan)/\(r.rule)"
                 if let p = r.period { s += "  \(p)" }
                 if let e = r.expected { s += "  \(l == .en ? "expected" : "yêu cầu") \(e)" }
-                if let a = Self.actual(r.actual) { s += ", \(l == .en ? "actual" : "thực tế") \(a)" }
+                if let a = Self.actual(r.actual, l) { s += ", \(l == .en ? "actual" : "thực tế") \(a)" }
                 out += s + "\n"
             }
         }
@@ -62,7 +62,7 @@ public struct TextReporter: Reporter {
         var facts: [String] = []
         if let t = f.title { facts.append(Self.oneLine(t)) }
         if let e = f.expected { facts.append("\(l == .en ? "expected" : "yêu cầu") \(e)") }
-        if let a = Self.actual(f.actual) { facts.append("\(l == .en ? "actual" : "thực tế") \(a)") }
+        if let a = Self.actual(f.actual, l) { facts.append("\(l == .en ? "actual" : "thực tế") \(a)") }
         if let o = f.owner { facts.append("\(l == .en ? "owner" : "phụ trách") \(o)") }
         if let loc = f.location { facts.append(loc.description) }
         if !facts.isEmpty { s += "      " + paint.dim(facts.joined(separator: " · ")) + "\n" }
@@ -70,9 +70,9 @@ public struct TextReporter: Reporter {
         return s
     }
 
-    static func actual(_ a: Actual) -> String? {
+    static func actual(_ a: Actual, _ language: Language = .en) -> String? {
         switch a {
-        case .number(let x): return NumberFormat.plain(x)
+        case .number(let x): return NumberFormat.formatter(for: language)(x)
         case .date(let d): return d.iso
         case .none: return nil
         }
