@@ -142,7 +142,8 @@ struct ThresholdReader {
         }
         var end = s
         end.skipSpaces()
-        // "giảm số người nghiện ma túy": a fall of any size (the indicator names what falls).
+        // A direction word alone is a change of any size that way: 001's "giảm số người nghiện
+        // ma túy" is the rule "giảm" on the indicator that counts drug users.
         let form = direction != nil && end.isAtEnd && lastWord == directionWord ? .anyAmount : try comparison()
         var relative = s.matchAny(ThresholdReader.relativeWords) != nil
         if s.notes.contains(where: { ThresholdReader.relativeWords.contains($0) }) { relative = true }
@@ -218,12 +219,10 @@ struct ThresholdReader {
         let start = s.pos
         let t = try quantity(after: sign)
         if t.signed || t.denominator != nil {
-            var at = s
-            at.pos = start
             throw .phrase(code: "rules.bad-threshold", what: what, written: s.written,
                           expected: LocalizedText(en: "a plain number after \(LanguageError.q(sign)), such as '≈ 87% ± 2%'",
                                                   vi: "một số không dấu sau \(LanguageError.q(sign)), ví dụ '≈ 87% ± 2%'"),
-                          found: at.nextToken() ?? sign)
+                          found: s.string(start..<s.pos).trimmingSpaces)
         }
         return t
     }

@@ -81,7 +81,7 @@ import Testing
         ("khoảng 0", "vụ", "rules.bad-threshold", "is about zero"),
         ("khoảng 75-80%", "%", "rules.bad-threshold", "expected one number after 'khoảng'"),
         ("khoảng 80% trở lên", "%", "rules.bad-threshold", "since 'khoảng' already gives the comparison, found 'trở lên'"),
-        ("≈ 80 ± -2", "%", "rules.bad-threshold", "expected a plain number after '±'"),
+        ("≈ 80 ± -2", "%", "rules.bad-threshold", "expected a plain number after '±', such as '≈ 87% ± 2%', found '-2'"),
         ("≈ 80 ±", "%", "rules.missing-number", "expected a number after '±'"),
         ("khoảng", "%", "rules.missing-number", "expected a number after 'khoảng'"),
         ("khoảng 11/19 tiêu chí", "tiêu chí", "rules.bad-threshold", "cannot be approximate"),
