@@ -28,7 +28,7 @@ public enum DueRule: Hashable, Sendable {
     case dayOfLastMonth(Int, before: Bool)
     /// Day N (or N − 1 when `before`) of the month after the period.
     case dayOfNextMonth(Int, before: Bool)
-    /// N calendar days after the period's last day.
+    /// N calendar days after the period's last day; 0 is the last day itself ("cuối kỳ").
     case daysAfter(Int)
     /// N working days after the period's last day (counted in the plan's calendar).
     case workingDaysAfter(Int)
@@ -49,8 +49,10 @@ public enum NumberStyle: String, Hashable, Sendable, CaseIterable {
 /// A phrase of the rules language that could not be read. The loader adds the file and
 /// JSON path; this says what was expected and what was found.
 public struct LanguageError: Error, Hashable, Sendable {
-    /// Stable code: `rules.bad-threshold`, `rules.ambiguous-number`, `rules.unit-mismatch`,
-    /// `rules.bad-date`, `rules.bad-deadline`, `rules.bad-due-rule`, `rules.bad-period`.
+    /// Stable code, one of: `rules.bad-number` (a malformed number), `rules.ambiguous-number`
+    /// (`5.320` under `"numbers": "auto"`), `rules.missing-number` (a keyword with no number
+    /// after it), `rules.bad-threshold`, `rules.unit-mismatch`, `rules.bad-date`,
+    /// `rules.bad-period`, `rules.bad-deadline`, `rules.bad-due-rule`.
     public var code: String
     public var message: LocalizedText
     public var hint: LocalizedText?

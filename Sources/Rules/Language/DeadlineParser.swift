@@ -25,6 +25,15 @@ public enum DeadlineParser {
                 hint: LocalizedText(en: "leave the task out and mention it in the plan's \"notes\", or give a date",
                                     vi: "bỏ nhiệm vụ này và ghi vào \"notes\" của kế hoạch, hoặc ghi một ngày cụ thể"))
         }
+        if DueRuleParser.isEndOfPeriod(text) {
+            // A rule's deadline has no period of its own to end; a report schedule does.
+            throw LanguageError(
+                code: "rules.bad-deadline",
+                message: LocalizedText(en: "\(LanguageError.q(text)) is relative to a report's period, and a deadline has none",
+                                       vi: "\(LanguageError.q(text)) tính theo kỳ báo cáo, mà thời hạn thì không có kỳ"),
+                hint: LocalizedText(en: "name the period, e.g. 'năm \(year)' or 'quý IV/\(year)'; 'cuối kỳ' is for a report's \"due\"",
+                                    vi: "ghi rõ kỳ, ví dụ 'năm \(year)' hoặc 'quý IV/\(year)'; 'cuối kỳ' dùng cho \"due\" của báo cáo"))
+        }
         _ = s.matchAny(["hoàn thành", "xong"])
 
         enum Mode { case by, before, within }

@@ -8,12 +8,17 @@
 /// | `by/before day N of the next month`, `(chậm nhất/trước) ngày N tháng sau` | `.dayOfNextMonth` |
 /// | `within N days after`, `trong vòng N ngày sau kỳ báo cáo` | `.daysAfter(N)` |
 /// | `within N working days after`, `trong vòng N ngày làm việc sau kỳ báo cáo` | `.workingDaysAfter(N)` |
+/// | `cuối kỳ`, `trong kỳ`, `trước khi kết thúc kỳ`, `by the end of the period`, `end of period` (`endOfPeriod`) | `.daysAfter(0)`: the period's last day |
 /// | a date or period (§4.2) | `.fixed` |
 ///
 /// "trước ngày 20 hàng quý" is an error: it does not say which month of the quarter.
+/// "trước cuối kỳ" is not accepted: read like "trước ngày N" it would be the day before
+/// the last, which is unlikely to be meant; `trước khi kết thúc kỳ` ("before the period is
+/// over") is the period's last day.
 public enum DueRuleParser {
     public static func parse(_ text: String, year: Int) throws(LanguageError) -> DueRule {
         var s = PhraseScanner(text)
+        if let rule = try endOfPeriod(text) { return rule }
         if let rule = try relative(&s, text) { return rule }
         do {
             return .fixed(try DeadlineParser.parse(text, year: year))
@@ -24,8 +29,8 @@ public enum DueRuleParser {
     }
 
     static let examples = LocalizedText(
-        en: "a due rule such as 'trước ngày 25 hàng tháng', 'trước ngày 20 tháng cuối quý', 'chậm nhất ngày 5 tháng sau', 'by day 25', 'within 10 working days after', or a date or period",
-        vi: "một hạn như 'trước ngày 25 hàng tháng', 'trước ngày 20 tháng cuối quý', 'chậm nhất ngày 5 tháng sau', 'by day 25', 'within 10 working days after', hoặc một ngày hay một kỳ")
+        en: "a due rule such as 'trước ngày 25 hàng tháng', 'trước ngày 20 tháng cuối quý', 'chậm nhất ngày 5 tháng sau', 'cuối kỳ', 'by day 25', 'within 10 working days after', or a date or period",
+        vi: "một hạn như 'trước ngày 25 hàng tháng', 'trước ngày 20 tháng cuối quý', 'chậm nhất ngày 5 tháng sau', 'cuối kỳ', 'by day 25', 'within 10 working days after', hoặc một ngày hay một kỳ")
 
     static let lastMonthWords = [
         "of the period's last month", "of the last month", "of each month", "every month",
@@ -36,6 +41,51 @@ public enum DueRuleParser {
         "of the next month", "of the following month", "của tháng sau", "tháng sau", "của tháng kế tiếp",
         "tháng kế tiếp", "tháng tiếp theo", "tháng liền sau",
     ]
+    /// "By the end of the period" (plans: "định kỳ hằng năm … báo cáo", a report with no day):
+    /// the whole phrase, after an optional `endOfPeriodLeads` word.
+    static let endOfPeriod = [
+        "ngày cuối cùng của kỳ báo cáo", "ngày cuối cùng của kỳ", "ngày cuối kỳ báo cáo", "ngày cuối kỳ",
+        "cuối kỳ báo cáo", "cuối mỗi kỳ", "cuối kỳ", "hết kỳ báo cáo", "hết kỳ",
+        "trước khi kết thúc kỳ báo cáo", "trước khi kết thúc kỳ", "khi kết thúc kỳ báo cáo", "khi kết thúc kỳ",
+        "kết thúc kỳ báo cáo", "kết thúc kỳ", "trong kỳ báo cáo", "trong kỳ",
+        "the end of the reporting period", "the end of each period", "the end of the period", "the end of period",
+        "end of the period", "end of each period", "end of period", "the period end", "period end",
+        "the last day of the period", "within the period",
+    ]
+    static let endOfPeriodLeads = ["chậm nhất là", "chậm nhất vào", "chậm nhất", "đến", "vào", "by", "at", "on"]
+
+    /// Whether `text` is a whole "by the end of the period" phrase (`endOfPeriod`).
+    static func isEndOfPeriod(_ text: String) -> Bool {
+        var s = PhraseScanner(text)
+        _ = s.matchAny(endOfPeriodLeads)
+        guard s.matchAny(endOfPeriod) != nil else { return false }
+        s.skipSpaces()
+        return s.isAtEnd
+    }
+
+    /// `.daysAfter(0)` for a whole `endOfPeriod` phrase, nil when `text` does not start
+    /// with one, an error when something follows it or when it reads "before the end".
+    static func endOfPeriod(_ text: String) throws(LanguageError) -> DueRule? {
+        var s = PhraseScanner(text)
+        if s.match("trước") || s.match("before"), s.looking(at: "cuối kỳ") || s.looking(at: "the end of the period") {
+            throw LanguageError(
+                code: "rules.bad-due-rule",
+                message: LocalizedText(en: "\(LanguageError.q(text)) does not say which day: the period's last day, or the day before",
+                                       vi: "\(LanguageError.q(text)) không rõ là ngày nào: ngày cuối kỳ, hay ngày trước đó"),
+                hint: LocalizedText(en: "write 'cuối kỳ' (the period's last day), or a day such as 'trước ngày 25 tháng cuối kỳ'",
+                                    vi: "ghi 'cuối kỳ' (ngày cuối cùng của kỳ), hoặc một ngày như 'trước ngày 25 tháng cuối kỳ'"))
+        }
+        s = PhraseScanner(text)
+        _ = s.matchAny(endOfPeriodLeads)
+        guard let phrase = s.matchAny(endOfPeriod) else { return nil }
+        s.skipSpaces()
+        guard s.isAtEnd else {
+            throw bad(text, LocalizedText(en: "nothing after \(LanguageError.q(phrase))", vi: "không có gì sau \(LanguageError.q(phrase))"),
+                      found: s.nextToken())
+        }
+        return .daysAfter(0)
+    }
+
     static let unclearWords = ["hàng quý", "hằng quý", "mỗi quý", "hàng năm", "hằng năm"]
     static let afterWords = ["after", "sau", "kể từ"]
     static let periodEndWords = [

@@ -1,4 +1,4 @@
-/// The syntax of a threshold (spec §3.1): lead words, a change or level word, one
+/// The syntax of a threshold (spec §3.1): lead words, a verb, a change or level word, one
 /// comparison phrase, trailing words. It reads numbers and recognises units; what a unit
 /// means against the indicator is decided by `ThresholdParser`.
 struct ThresholdReader {
@@ -21,11 +21,17 @@ struct ThresholdReader {
         case strict(Quantity, Quantity)
         /// `X-Y`, `X–Y`, `từ X đến Y`.
         case plan(Quantity, Quantity)
+        /// `khoảng X`, `xấp xỉ X`, `≈ X`, `X ± d`: near X, within `tolerance` when one is written.
+        case about(Quantity, tolerance: Quantity?)
+        /// A direction word and nothing after it ("giảm"): any change that way.
+        case anyAmount
 
         var quantities: [Quantity] {
             switch self {
             case .compare(_, let q, _): return [q]
             case .strict(let a, let b), .plan(let a, let b): return [a, b]
+            case .about(let q, let t): return [q] + (t.map { [$0] } ?? [])
+            case .anyAmount: return []
             }
         }
     }
@@ -46,6 +52,8 @@ struct ThresholdReader {
     let examples: LocalizedText
     /// The last word read before the comparison, for "expected a number after 'tăng'".
     var lastWord: String?
+    /// The direction word read, if any: after it, nothing at all is a complete phrase.
+    var directionWord: String?
 
     init(_ text: String, numbers: NumberStyle, change: Bool) {
         self.s = PhraseScanner(text)
@@ -57,6 +65,14 @@ struct ThresholdReader {
     // MARK: - Word tables (lower-case NFC; longer phrases first where one starts another)
 
     static let leadWords = ["phấn đấu", "hoàn thành", "duy trì"]
+    /// Verbs the plans put between a lead word and the number ("Phấn đấu tổ chức 01 cuộc",
+    /// "phấn đấu trồng mới thêm 15 ha", "mở rộng thêm 18ha"): they name the work, the number
+    /// after them is the threshold. The seeds' verbs, plus a few of the same kind.
+    static let verbs = [
+        "thành lập mới", "thành lập", "xây dựng thêm", "xây dựng mới", "xây dựng", "trồng mới thêm", "trồng mới",
+        "mở rộng thêm", "mở rộng", "mở mới", "tổ chức", "thi công", "giải quyết", "đào tạo", "tuyển mới", "tuyển",
+        "kết nạp", "cấp mới", "cấp", "bảo đảm", "đảm bảo",
+    ]
     static let levelWords: [(String, Direction)] = [
         ("giảm xuống còn", .decrease), ("giảm xuống", .decrease), ("giảm còn", .decrease),
         ("hạ xuống", .decrease), ("xuống còn", .decrease), ("xuống", .decrease), ("tăng lên", .increase), ("lên", .increase),
@@ -79,14 +95,16 @@ struct ThresholdReader {
         ("exactly", .equal),
     ]
     static let trailingWords: [(String, Comparison)] = [("trở lên", .atLeast), ("trở xuống", .atMost)]
+    static let aboutWords = ["xấp xỉ", "khoảng", "≈", "about", "approximately"]
+    static let toleranceSigns = ["±", "+/-", "+-"]
     static let relativeWords = ["relative", "tương đối"]
     static let planConnectors = ["-", "–", "—", "đến", "tới"]
     static let strictConnector = ".."
 
     /// Every phrase the reader knows, for "did you mean".
     static var vocabulary: [String] {
-        leadWords + ["đạt", "từ", "between", "and"] + levelWords.map(\.0) + directionWords.map(\.0)
-            + comparisonWords.map(\.0) + trailingWords.map(\.0) + relativeWords
+        leadWords + verbs + ["đạt", "từ", "between", "and"] + levelWords.map(\.0) + directionWords.map(\.0)
+            + comparisonWords.map(\.0) + trailingWords.map(\.0) + relativeWords + aboutWords
     }
 
     static let changeExamples = LocalizedText(
@@ -108,6 +126,7 @@ struct ThresholdReader {
             throw .phrase(code: "rules.bad-threshold", what: what, written: s.written, expected: examples, found: nil)
         }
         while let w = s.matchAny(ThresholdReader.leadWords) { lastWord = w }
+        if let w = s.matchAny(ThresholdReader.verbs) { lastWord = w }
         if s.match("đạt") { lastWord = "đạt" }
         var level: Direction?
         var direction: Direction?
@@ -117,10 +136,15 @@ struct ThresholdReader {
         } else if let (w, d) = ThresholdReader.directionWords.first(where: { s.match($0.0) }) {
             direction = d
             lastWord = w
+            directionWord = w
             // "Giảm tỷ lệ hộ nghèo đa chiều đạt từ 2% trở lên": the amount may repeat "đạt".
             if s.match("đạt") { lastWord = "đạt" }
         }
-        let form = try comparison()
+        var end = s
+        end.skipSpaces()
+        // A direction word alone is a change of any size that way: 001's "giảm số người nghiện
+        // ma túy" is the rule "giảm" on the indicator that counts drug users.
+        let form = direction != nil && end.isAtEnd && lastWord == directionWord ? .anyAmount : try comparison()
         var relative = s.matchAny(ThresholdReader.relativeWords) != nil
         if s.notes.contains(where: { ThresholdReader.relativeWords.contains($0) }) { relative = true }
         s.skipSpaces()
@@ -130,6 +154,13 @@ struct ThresholdReader {
 
     /// One phrase of the table in §3.1.
     mutating func comparison() throws(LanguageError) -> Form {
+        if let word = ThresholdReader.aboutWords.first(where: { s.match($0) }) {
+            let q = try quantity(after: word)
+            try noRange(after: word)
+            let tolerance = try self.tolerance()
+            try trailing(.equal, after: word)
+            return .about(q, tolerance: tolerance)
+        }
         if let (word, c) = ThresholdReader.symbols.first(where: { s.match($0.0) }) {
             let q = try quantity(after: word)
             try noRange(after: word)
@@ -161,6 +192,10 @@ struct ThresholdReader {
         }
         guard let q = try optionalQuantity() else { throw unknownStart() }
         if let range = try rangeEnd(after: q) { return range }
+        if let tolerance = try tolerance() {
+            try trailing(.equal, after: "±")
+            return .about(q, tolerance: tolerance)
+        }
         if let (_, c) = ThresholdReader.trailingWords.first(where: { s.match($0.0) }) {
             return .compare(c, q, bare: false)
         }
@@ -176,6 +211,20 @@ struct ThresholdReader {
             return .plan(first, try quantity(after: c))
         }
         return nil
+    }
+
+    /// `± d` after the number of an "about" phrase, or nil. The tolerance has no sign of its own.
+    mutating func tolerance() throws(LanguageError) -> Quantity? {
+        guard let sign = ThresholdReader.toleranceSigns.first(where: { s.match($0) }) else { return nil }
+        let start = s.pos
+        let t = try quantity(after: sign)
+        if t.signed || t.denominator != nil {
+            throw .phrase(code: "rules.bad-threshold", what: what, written: s.written,
+                          expected: LocalizedText(en: "a plain number after \(LanguageError.q(sign)), such as '≈ 87% ± 2%'",
+                                                  vi: "một số không dấu sau \(LanguageError.q(sign)), ví dụ '≈ 87% ± 2%'"),
+                          found: s.string(start..<s.pos).trimmingSpaces)
+        }
+        return t
     }
 
     /// After `trên X`, a second number makes no sense: "trên 2-3" is an error, not a range.
@@ -248,7 +297,8 @@ struct ThresholdReader {
                 // Another number is never part of a unit; the caller says what it expected there.
                 if PhraseScanner.isDigit(s.text[i]) { break scan }
                 if ThresholdReader.trailingWords.contains(where: { probe.looking(at: $0.0) })
-                    || ThresholdReader.relativeWords.contains(where: { probe.looking(at: $0) }) {
+                    || ThresholdReader.relativeWords.contains(where: { probe.looking(at: $0) })
+                    || probe.looking(at: "so với") {
                     break scan
                 }
                 for word in ["đến", "tới", "and", "và"] where probe.looking(at: word) {
@@ -262,6 +312,7 @@ struct ThresholdReader {
                 _ = after.match(c)
                 if after.numberFollows { break scan }
             }
+            if ThresholdReader.toleranceSigns.contains(where: { probe.looking(at: $0) }) { break scan }
             i += 1
         }
         var unitRange = start..<i
@@ -327,6 +378,18 @@ struct ThresholdReader {
             let candidates = ThresholdReader.vocabulary.filter { $0.split(separator: " ").count == n }
             if let h = DidYouMean.hint(phrase, from: candidates) { hint = h; break }
         }
+        if let directionWord, lastWord == directionWord {
+            // "giảm số người nghiện ma túy": the document's sentence, not a threshold.
+            let w = LanguageError.q(directionWord)
+            return .phrase(code: "rules.bad-threshold", what: what, written: s.written,
+                           expected: LocalizedText(
+                               en: "a number or a comparison after \(w), or nothing (\(w) alone is a change of any size that way)",
+                               vi: "một số hoặc phép so sánh sau \(w), hoặc không gì cả (chỉ \(w) là thay đổi theo chiều đó, bao nhiêu cũng được)"),
+                           found: s.nextToken(),
+                           hint: hint ?? LocalizedText(
+                               en: "the indicator says what changes: write '\(directionWord)' alone, or an amount such as '\(directionWord) 5%'",
+                               vi: "chỉ tiêu đã nói cái gì thay đổi: chỉ ghi '\(directionWord)', hoặc ghi mức như '\(directionWord) 5%'"))
+        }
         return .phrase(code: "rules.bad-threshold", what: what, written: s.written,
                        expected: examples, found: s.nextToken(), hint: hint)
     }
@@ -336,6 +399,13 @@ struct ThresholdReader {
         let at = scanner ?? s
         let words = at.upcomingWords(max: 2)
         var hint: LocalizedText?
+        if at.looking(at: "so với") || at.looking(at: "compared with") || at.looking(at: "compared to") {
+            // "tăng 10% so với chỉ tiêu tỉnh giao": what the change is measured against is the rule's baseline.
+            return .phrase(code: "rules.bad-threshold", what: what, written: s.written,
+                           expected: LocalizedText(en: "the end of the threshold", vi: "hết ngưỡng"), found: at.nextToken(),
+                           hint: LocalizedText(en: "what it is compared with goes in the rule's \"baseline\"; drop 'so với …' from the threshold",
+                                               vi: "mốc so sánh ghi ở \"baseline\" của quy tắc; bỏ 'so với …' khỏi ngưỡng"))
+        }
         let trailing = ThresholdReader.trailingWords.map(\.0) + ThresholdReader.relativeWords
         if !words.isEmpty {
             hint = DidYouMean.hint(words.joined(separator: " "), from: trailing) ?? DidYouMean.hint(words[0], from: trailing)

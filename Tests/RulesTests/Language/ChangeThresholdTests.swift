@@ -30,6 +30,26 @@ import Testing
         ("giảm từ 2% trở lên", "%", "≤ -2 pp", .points),
         ("giảm đạt từ 2% trở lên", "%", "≤ -2 pp", .points),
         ("phấn đấu giảm 5%", "vụ", "≤ -5%", .relative),
+        ("tăng hơn 5", "người", "> +5 người", .absolute),
+        ("tăng trên 10%", "triệu đồng", "> +10%", .relative),
+        ("giảm đạt trên 8%", "%", "< -8 pp", .points),
+        ("giảm ít nhất 2 điểm %", "%", "≤ -2 pp", .points),
+        ("tăng không dưới 10%", "triệu đồng", "≥ +10%", .relative),
+        ("giảm không quá 3%", "vụ", "≥ -3%", .relative),
+        ("giảm bằng 0", "vụ", "= 0 vụ", .absolute),
+        ("tăng từ 5 trở lên", "người", "≥ +5 người", .absolute),
+        ("giảm 2 vụ trở lên", "vụ", "≤ -2 vụ", .absolute),
+        // a direction word alone: any change that way
+        ("giảm", "người", "< 0 người", .absolute),
+        ("tăng", "người", "> 0 người", .absolute),
+        ("Giảm", "%", "< 0 pp", .points),
+        ("phấn đấu giảm", "vụ", "< 0 vụ", .absolute),
+        ("tăng thêm", "hộ", "> 0 hộ", .absolute),
+        ("tăng", nil, "> 0", .absolute),
+        // an unsigned zero needs no sign
+        ("< 0", "người", "< 0 người", .absolute),
+        ("≤ 0", "vụ", "≤ 0 vụ", .absolute),
+        ("< 0%", "%", "< 0 pp", .points),
         ("Giảm 5%", "vụ", "≤ -5%", .relative),
         // on a % indicator, % or no unit is points; relative / tương đối makes it relative
         ("giảm 5%", "%", "≤ -5 pp", .points),
@@ -63,7 +83,22 @@ import Testing
         #expect(c.written == text)
     }
 
+    @Test(arguments: [
+        ("giảm số người nghiện ma túy", "the indicator says what changes: write 'giảm' alone, or an amount such as 'giảm 5%'"),
+        ("giảm khoang 5%", "did you mean 'khoảng'?"),
+        ("tăng 10% so với chỉ tiêu tỉnh giao", "what it is compared with goes in the rule's \"baseline\"; drop 'so với …' from the threshold"),
+        ("tăng 10 triệu đồng so với năm 2025", "what it is compared with goes in the rule's \"baseline\"; drop 'so với …' from the threshold"),
+    ])
+    func hints(text: String, hint: String) throws {
+        let e = try #require(languageError { try Self.parse(text, "triệu đồng") })
+        #expect(e.hint?.en == hint, "\(e.message.en)")
+        if let h = e.hint { expectBilingual(h) }
+    }
+
     @Test func requirementsAreSigned() throws {
+        #expect(try Self.parse("giảm", "người").requirement == .compare(.lessThan, 0))
+        #expect(try Self.parse("tăng", "người").requirement == .compare(.greaterThan, 0))
+        #expect(try Self.parse("giảm trên 8%", "%").requirement == .compare(.lessThan, -8))
         #expect(try Self.parse("giảm 5%", "vụ").requirement == .compare(.atMost, -5))
         #expect(try Self.parse("giảm từ 0,3 đến 0,5%", "%").requirement == .aimed(.atMost, bound: -0.3, aim: -0.5))
         #expect(try Self.parse("tăng 2-3 HTX", "HTX").requirement == .aimed(.atLeast, bound: 2, aim: 3))
@@ -83,6 +118,13 @@ import Testing
         ("giảm 0,3- 0,5%", -0.4, true),
         ("giảm 0,3- 0,5%", -0.7, true),
         ("giảm 0,3- 0,5%", -0.2, false),
+        ("giảm", 0, false),
+        ("giảm", -0.01, true),
+        ("tăng", 0, false),
+        ("tăng", 0.01, true),
+        ("giảm trên 8%", -8.01, true),
+        ("giảm từ 2% trở lên", -2, true),
+        ("giảm từ 2% trở lên", -1.99, false),
     ] as [(String, Double, Bool)])
     func boundaries(text: String, change: Double, passes: Bool) throws {
         #expect(try Self.parse(text, "%").requirement.isSatisfied(by: change) == passes)
@@ -99,7 +141,10 @@ import Testing
         ("tăng 11/19 tiêu chí", nil, "rules.bad-threshold", "cannot be a change"),
         ("tăng 5 km relative", "km", "rules.bad-threshold", "needs a change in '%'"),
         ("-2-3%", "người", "rules.bad-threshold", "runs from a fall to a rise"),
-        ("tăng", nil, "rules.missing-number", "expected a number after"),
+        ("tăng đạt", nil, "rules.missing-number", "expected a number after 'đạt'"),
+        ("giảm số người nghiện ma túy", "người", "rules.bad-threshold", "or nothing ('giảm' alone is a change of any size that way), found 'số người'"),
+        ("tăng 10 triệu đồng so với năm 2025", "triệu đồng", "rules.bad-threshold", "expected the end of the threshold, found 'so với'"),
+        ("giảm khoang 5%", "%", "rules.bad-threshold", "found 'khoang'"),
     ] as [(String, String?, String, String)])
     func errors(text: String, unit: String?, code: String, message: String) throws {
         let e = try #require(languageError { try Self.parse(text, unit) })

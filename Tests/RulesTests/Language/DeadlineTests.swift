@@ -78,6 +78,8 @@ import Testing
         ("chậm nhât ngày 31/01/2026", "rules.bad-deadline", "expected a deadline such as"),
         ("", "rules.bad-deadline", "found nothing more"),
         ("trong tuần", "rules.bad-deadline", "expected a date or a period after 'trong'"),
+        ("cuối kỳ", "rules.bad-deadline", "'cuối kỳ' is relative to a report's period, and a deadline has none"),
+        ("by the end of the period", "rules.bad-deadline", "is relative to a report's period"),
     ])
     func errors(text: String, code: String, message: String) throws {
         let e = try #require(languageError { try DeadlineParser.parse(text, year: 2026) })
@@ -89,6 +91,17 @@ import Testing
     @Test func ongoingWorkHasAHint() throws {
         let e = try #require(languageError { try DeadlineParser.parse("Thường xuyên", year: 2026) })
         #expect(e.hint?.en.contains("\"notes\"") == true)
+    }
+
+    @Test func endOfPeriodHasAHint() throws {
+        let e = try #require(languageError { try DeadlineParser.parse("trong kỳ", year: 2026) })
+        #expect(e.hint?.en == "name the period, e.g. 'năm 2026' or 'quý IV/2026'; 'cuối kỳ' is for a report's \"due\"")
+    }
+
+    /// Term targets (gaps §1) are due after the plan year.
+    @Test(arguments: [("năm 2031", "2031-12-31"), ("năm 2030", "2030-12-31"), ("2031", "2031-12-31")])
+    func laterYears(text: String, nominal: String) throws {
+        #expect(try DeadlineParser.parse(text, year: 2026).nominal.iso == nominal)
     }
 
     @Test func misspeltKeywordHasAHint() throws {

@@ -30,6 +30,23 @@ import Testing
         ("within 5 working days after", .workingDaysAfter(5)),
         ("trong vòng 5 ngày làm việc sau kỳ báo cáo", .workingDaysAfter(5)),
         ("trong vòng 5 ngày làm việc kể từ ngày kết thúc kỳ báo cáo", .workingDaysAfter(5)),
+        // the period's last day
+        ("cuối kỳ", .daysAfter(0)),
+        ("Cuối kỳ báo cáo", .daysAfter(0)),
+        ("chậm nhất cuối kỳ", .daysAfter(0)),
+        ("chậm nhất là ngày cuối kỳ", .daysAfter(0)),
+        ("ngày cuối cùng của kỳ báo cáo", .daysAfter(0)),
+        ("cuối mỗi kỳ", .daysAfter(0)),
+        ("đến hết kỳ", .daysAfter(0)),
+        ("trong kỳ", .daysAfter(0)),
+        ("trong kỳ báo cáo", .daysAfter(0)),
+        ("trước khi kết thúc kỳ", .daysAfter(0)),
+        ("khi kết thúc kỳ báo cáo", .daysAfter(0)),
+        ("by the end of the period", .daysAfter(0)),
+        ("By the end of each period", .daysAfter(0)),
+        ("end of period", .daysAfter(0)),
+        ("at the end of the period", .daysAfter(0)),
+        ("within the period", .daysAfter(0)),
     ] as [(String, DueRule)])
     func relativeRules(text: String, rule: DueRule) throws {
         #expect(try DueRuleParser.parse(text, year: 2026) == rule)
@@ -61,12 +78,28 @@ import Testing
         ("within 10 days", "rules.bad-due-rule", "expected 'after'"),
         ("mỗi tuần", "rules.bad-due-rule", "expected a due rule such as 'trước ngày 25 hàng tháng'"),
         ("trước ngày 31/02/2026", "rules.bad-date", "month 2 of 2026 has 28 days"),
+        ("cuối kỳ báo cáo tháng", "rules.bad-due-rule", "expected nothing after 'cuối kỳ báo cáo', found 'tháng'"),
+        ("trước cuối kỳ", "rules.bad-due-rule", "does not say which day: the period's last day, or the day before"),
+        ("before the end of the period", "rules.bad-due-rule", "does not say which day"),
     ])
     func errors(text: String, code: String, message: String) throws {
         let e = try #require(languageError { try DueRuleParser.parse(text, year: 2026) })
         #expect(e.code == code)
         #expect(e.message.en.contains(message), "\(e.message.en)")
         expectBilingual(e.message)
+    }
+
+    @Test func endOfPeriodIsTheLastDay() {
+        let calendar = TestCalendar()
+        #expect(DueRule.daysAfter(0).nominalDue(for: .quarter(2026, 2), calendar: calendar).iso == "2026-06-30")
+        #expect(DueRule.daysAfter(0).nominalDue(for: .year(2026), calendar: calendar).iso == "2026-12-31")
+        // 31/01/2026 is a Saturday.
+        #expect(DueRule.daysAfter(0).due(for: .month(2026, 1), roll: true, calendar: calendar).rolled.iso == "2026-02-02")
+    }
+
+    @Test func beforeTheEndHasAHint() throws {
+        let e = try #require(languageError { try DueRuleParser.parse("trước cuối kỳ", year: 2026) })
+        #expect(e.hint?.en == "write 'cuối kỳ' (the period's last day), or a day such as 'trước ngày 25 tháng cuối kỳ'")
     }
 
     @Test func unclearMonthHasAHint() throws {

@@ -153,6 +153,9 @@ import Testing
         ("giảm 0,3- 0,5%", "%", "≤ -0.3 pp (→ -0.5)"),                                           // 001 tỷ lệ hộ nghèo
         ("giảm 2%", "%", "≤ -2 pp"),
         ("giảm 2% tương đối", "%", "≤ -2%"),
+        ("giảm đạt từ 2% trở lên (tương ứng 31 hộ)", "%", "≤ -2 pp"),               // 002 line 101, as written
+        ("giảm", "người", "< 0 người"),                                                // 001: "giảm số người nghiện ma túy"
+        ("Giảm trên 8%", "%", "< -8 pp"),
     ] as [(String, String?, String)])
     func seedChanges(text: String, unit: String?, expected: String) throws {
         #expect(try Self.change(text, unit) == expected)
@@ -177,10 +180,48 @@ import Testing
         #expect(try Self.target(nfd(text), unit) == expected)
     }
 
+    /// Lead words, verbs and glued units as the documents write them (gaps §10).
+    @Test(arguments: [
+        ("phấn đấu hoàn thành 11/19 tiêu chí", "tiêu chí", "≥ 11/19 tiêu chí"),       // 000 line 66, typo corrected
+        ("Phấn đấu tổ chức 01 cuộc", "cuộc", "≥ 1 cuộc"),                            // 004 line 90
+        ("Phấn đấu tổ chức 01 phiên", "phiên", "≥ 1 phiên"),                          // 004 line 92
+        ("phấn đấu thành lập mới 01 mô hình", "mô hình", "≥ 1 mô hình"),              // 000
+        ("thành lập mới từ 01 HTX trở lên", "HTX", "≥ 1 HTX"),                        // 000
+        ("Phấn đấu xây dựng thêm 01 trường", "trường", "≥ 1 trường"),                 // 000
+        ("Phấn đấu thành lập mới 2-3 HTX", "HTX", "≥ 2 HTX (→ 3)"),                   // 001
+        ("phấn đấu trồng mới thêm 15 ha", "ha", "≥ 15 ha"),                           // 001
+        ("đạt ≥ 80%", "%", "≥ 80%"),                                                  // 001 line 123
+        ("mở rộng thêm 18ha", "ha", "≥ 18 ha"),                                       // 002 line 75
+        ("mở mới 1,5km", "km", "≥ 1.5 km"),                                           // 002
+        ("phấn đấu hoàn thành cấp từ 250 thửa đất trở lên", "thửa đất", "≥ 250 thửa đất"), // 002
+        ("Hoàn thành thi công 100%", "%", "≥ 100%"),                                  // 002 line 411
+        ("12,5ha", "ha", "≥ 12.5 ha"),
+        ("đạt 10ha", "ha", "≥ 10 ha"),
+        ("đạt trên 35ha", "ha", "> 35 ha"),
+        ("0,5km", "km", "≥ 0.5 km"),
+    ] as [(String, String?, String)])
+    func leadWordsVerbsAndGluedUnits(text: String, unit: String?, expected: String) throws {
+        #expect(try Self.target(text, unit) == expected)
+        #expect(try Self.target(nfd(text), unit) == expected)
+    }
+
+    /// "About X" for the levels to stay near (gaps §6): 000 "Cơ cấu kinh tế … 87%", "Tốc độ
+    /// tăng dân số bình quân đạt 1%".
+    @Test(arguments: [
+        ("khoảng 87%", "%", "82.65..91.35%"),
+        ("khoảng 3%", "%", "2.85..3.15%"),
+        ("khoảng 10%", "%", "9.5..10.5%"),
+        ("đạt khoảng 1%", "%", "0.95..1.05%"),
+        ("≈ 87% ± 1%", "%", "86..88%"),
+    ] as [(String, String?, String)])
+    func aboutTargets(text: String, unit: String?, expected: String) throws {
+        #expect(try Self.target(text, unit) == expected)
+        #expect(try Self.target(nfd(text), unit) == expected)
+    }
+
     /// Seed phrases that are not thresholds as written, and say why.
     @Test(arguments: [
         ("Phấn đầu xã hoàn thành 11/19 tiêu chí", "rules.bad-threshold", "did you mean 'phấn đấu'?"),
-        ("Phấn đấu tổ chức 01 cuộc", "rules.bad-threshold", nil),
         ("tăng 10% so với chỉ tiêu tỉnh giao", "rules.bad-threshold", nil),
         ("60% tổng số thửa tồn đọng", "rules.bad-threshold", nil),
         ("phấn đấu 75-80% khá, giỏi", "rules.bad-threshold", nil),
@@ -230,6 +271,9 @@ import Testing
         ("trước ngày 25 hàng tháng", .dayOfLastMonth(25, before: true)),
         ("trước ngày 25 tháng cuối quý", .dayOfLastMonth(25, before: true)),
         ("Trước ngày 25", .dayOfLastMonth(25, before: true)),
+        // 003 "định kỳ hằng năm … báo cáo", 004 "Quý I, 6 tháng, 9 tháng, năm 2026": no day given (gaps §3)
+        ("cuối kỳ", .daysAfter(0)),
+        ("trong kỳ", .daysAfter(0)),
     ] as [(String, DueRule)])
     func seedDueRules(text: String, rule: DueRule) throws {
         #expect(try DueRuleParser.parse(text, year: 2026) == rule)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Rules
 
@@ -58,6 +59,18 @@ import Testing
         ("duy trì 04 HTX", "HTX", "≥ 4 HTX"),
         ("hoàn thành 11/19 tiêu chí", "tiêu chí", "≥ 11/19 tiêu chí"),
         ("Phấn đấu đạt từ 90% trở lên", "%", "≥ 90%"),
+        ("phấn đấu hoàn thành 11/19 tiêu chí", "tiêu chí", "≥ 11/19 tiêu chí"),
+        ("đạt ≥ 80%", "%", "≥ 80%"),
+        ("phấn đấu đạt < 5%", "%", "< 5%"),
+        // a verb between the lead word and the number
+        ("phấn đấu tổ chức 01 cuộc", "cuộc", "≥ 1 cuộc"),
+        ("tổ chức ít nhất 02 cuộc", "cuộc", "≥ 2 cuộc"),
+        ("phấn đấu thành lập 2-3 HTX", "HTX", "≥ 2 HTX (→ 3)"),
+        ("phấn đấu xây dựng thêm 01 trường", "trường", "≥ 1 trường"),
+        ("trồng mới 15 ha", "ha", "≥ 15 ha"),
+        ("phấn đấu kết nạp từ 20 đảng viên trở lên", "đảng viên", "≥ 20 đảng viên"),
+        ("phấn đấu cấp đạt 250 thửa đất", "thửa đất", "≥ 250 thửa đất"),
+        ("đảm bảo 100%", "%", "≥ 100%"),
         // levels reached by changing
         ("giảm xuống 1,5%", "%", "≤ 1.5%"),
         ("giảm còn 2,77%", "%", "≤ 2.77%"),
@@ -153,6 +166,24 @@ import Testing
         // count units, glued or spaced, case-insensitive
         ("40ha trở lên", "ha", "≥ 40 ha"),
         ("trên 35ha", "ha", "> 35 ha"),
+        ("10ha", "ha", "≥ 10 ha"),
+        ("12,5ha", "ha", "≥ 12.5 ha"),
+        ("0,5km", "km", "≥ 0.5 km"),
+        ("6km", nil, "≥ 6 km"),
+        ("10-12ha", "ha", "≥ 10 ha (→ 12)"),
+        ("10ha-12ha", "ha", "≥ 10 ha (→ 12)"),
+        ("10ha - 12ha", "ha", "≥ 10 ha (→ 12)"),
+        ("từ 10ha đến 12,5ha", "ha", "≥ 10 ha (→ 12.5)"),
+        ("0,3-0,5km", "km", "≥ 0.3 km (→ 0.5)"),
+        ("between 5ha and 6ha", "ha", "5..6 ha"),
+        ("5ha..6ha", "ha", "5..6 ha"),
+        ("1,6tỷ đồng", "triệu đồng", "≥ 1600 triệu đồng"),
+        ("500m2", "m2", "≥ 500 m2"),
+        ("500 m2", "m2", "≥ 500 m2"),
+        ("1.000m2", "m2", "≥ 1000 m2"),
+        ("20m3/ngày", "m3/ngày", "≥ 20 m3/ngày"),
+        ("2026 con", "con", "≥ 2026 con"),
+        ("2026con", "con", "≥ 2026 con"),
         ("6 KM", "km", "≥ 6 km"),
         ("2-3 htx", "HTX", "≥ 2 HTX (→ 3)"),
         ("1.000 m2", "m2", "≥ 1000 m2"),
@@ -189,6 +220,24 @@ import Testing
         let unit = text.split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init)
         let t = try ThresholdParser.parse(text, context: ThresholdContext(indicatorUnit: unit, numbers: numbers))
         #expect(t.requirement == .compare(.atLeast, value))
+    }
+
+    /// A unit glued to its number leaves the number as it would be with a space.
+    @Test(arguments: [
+        ("5.320con", NumberStyle.vi, 5320.0),
+        ("5.320con", .en, 5.32),
+        ("12,5ha", .auto, 12.5),
+        ("0,5km", .auto, 0.5),
+        ("2026ha", .auto, 2026),
+        ("1.234,5m2", .auto, 1234.5),
+    ] as [(String, NumberStyle, Double)])
+    func gluedUnits(text: String, numbers: NumberStyle, value: Double) throws {
+        let t = try ThresholdParser.parse(text, context: ThresholdContext(indicatorUnit: nil, numbers: numbers))
+        let spaced = try ThresholdParser.parse(text.replacingOccurrences(of: #"(\d)(\p{L})"#, with: "$1 $2", options: .regularExpression),
+                                               context: ThresholdContext(indicatorUnit: nil, numbers: numbers))
+        #expect(t.requirement == .compare(.atLeast, value))
+        #expect(t.requirement == spaced.requirement)
+        #expect(t.unit == spaced.unit)
     }
 
     @Test(arguments: [
@@ -240,9 +289,14 @@ import Testing
         ("trên khoảng 5", nil, NumberStyle.vi, "rules.missing-number", "cannot read threshold 'trên khoảng 5': expected a number after 'trên', found 'khoảng'"),
         ("trên", nil, .vi, "rules.missing-number", "expected a number after 'trên', found nothing more"),
         ("từ % trở lên", "%", .vi, "rules.missing-number", "expected a number after 'từ', found '%'"),
-        ("khoảng 5", nil, .vi, "rules.bad-threshold", "expected a comparison such as '≥ 6 km'"),
+        ("quanh 5", nil, .vi, "rules.bad-threshold", "expected a comparison such as '≥ 6 km'"),
         ("", nil, .vi, "rules.bad-threshold", "found nothing more"),
         ("5.320 con", nil, .auto, "rules.ambiguous-number", "'5.320' is ambiguous: 5320 (Vietnamese style) or 5.32 (English style)"),
+        ("5.320con", nil, .auto, "rules.ambiguous-number", "'5.320' is ambiguous: 5320 (Vietnamese style) or 5.32 (English style)"),
+        ("10ha", "km", .vi, "rules.unit-mismatch", "unit 'ha' does not match the indicator's unit 'km'"),
+        ("10ha-12km", nil, .vi, "rules.unit-mismatch", "unit 'km' does not match"),
+        ("phấn đấu tổ chức", "cuộc", .vi, "rules.missing-number", "expected a number after 'tổ chức', found nothing more"),
+        ("phấn đấu tổ chức hội nghị", "cuộc", .vi, "rules.bad-threshold", "found 'hội nghị'"),
         ("19,655 tỷ đồng", nil, .auto, "rules.ambiguous-number", "'19,655' is ambiguous: 19.655 (Vietnamese style) or 19655 (English style)"),
         ("1.23.4", nil, .vi, "rules.bad-number", "'1.23.4' is not a number: thousands groups must have three digits"),
         ("1.234,5,6", nil, .vi, "rules.bad-number", "more than one decimal mark"),
@@ -276,6 +330,7 @@ import Testing
         ("2 HTX trở nên", "did you mean 'trở lên'?"),
         ("từ 90% trở lênn", "did you mean 'trở lên'?"),
         ("5.320 con", "set \"numbers\": \"vi\" or \"en\" in the plan"),
+        ("phấn đấu tổ chứv 01 cuộc", "did you mean 'tổ chức'?"),
     ])
     func hints(text: String, hint: String) throws {
         let e = try #require(languageError { try ThresholdParser.parse(text, context: ThresholdContext()) })
