@@ -11,6 +11,8 @@ let package = Package(
         .target(name: "Rules"),
         .target(name: "CheckCommand", dependencies: ["Rules"]),
         .executableTarget(name: "check", dependencies: ["CheckCommand"]),
+        // The benchmark harness of docs/performance.md: `swift run -c release bench`.
+        .executableTarget(name: "bench"),
         .testTarget(name: "RulesTests", dependencies: ["Rules"]),
         .testTarget(name: "CheckTests", dependencies: ["check", "CheckCommand", "Rules"], exclude: ["Fixtures", "Golden"]),
     ],
