@@ -74,4 +74,4 @@ findings = con.execute(f"""
 with open(out_path, "w", encoding="utf-8") as out:
     for code, rule, unit, period, value in findings:
         out.write(json.dumps({"code": code, "rule": rule, "unit": unit, "period": period, "actual": value}) + "\n")
-print(len(findings))
+
