@@ -66,7 +66,7 @@ import Testing
             let violations = (object?["summary"] as? [String: Int])?["violations"] ?? -1
             #expect(result.status == (violations > 0 ? 1 : 0))
         }
-        try Self.compare(result.stdout, with: run.golden)
+        try Golden.check(result.stdout, at: run.golden)
     }
 
     /// A deliberate change to one rule of a plan, and the recorded run that must notice it.
@@ -162,20 +162,5 @@ import Testing
         let words = first.split(separator: " ").map(String.init)
         #expect(Array(words.prefix(4)) == ["swift", "run", "-c", "release"])
         #expect(Array(words.dropFirst(4)) == ["check"] + Self.readmeRun.arguments(rules: "rules/\(Self.readmeRun.plan).json"))
-    }
-
-    /// Like `Golden.check`, for golden files kept beside the example data under `examples/`.
-    static func compare(_ actual: String, with path: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = Binary.root.appendingPathComponent(path)
-        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(actual.utf8).write(to: url)
-            return
-        }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            Issue.record("missing golden file \(path); run with RECORD_SNAPSHOTS=1 to create it", sourceLocation: sourceLocation)
-            return
-        }
-        #expect(actual == String(decoding: data, as: UTF8.self), "differs from golden \(path)", sourceLocation: sourceLocation)
     }
 }
