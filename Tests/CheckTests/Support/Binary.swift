@@ -64,17 +64,23 @@ private final class Marker {}
 /// Golden files: compared byte for byte; re-recorded only on purpose with RECORD_SNAPSHOTS=1.
 enum Golden {
     static func check(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = Binary.root.appendingPathComponent("Tests/CheckTests/Golden").appendingPathComponent(name)
+        try check(actual, at: "Tests/CheckTests/Golden/" + name, sourceLocation: sourceLocation)
+    }
+
+    /// A golden file anywhere in the package, by its path from the package root (the examples
+    /// keep theirs beside their data).
+    static func check(_ actual: String, at path: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = Binary.root.appendingPathComponent(path)
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(actual.utf8).write(to: url)
             return
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            Issue.record("missing golden file \(name); run with RECORD_SNAPSHOTS=1 to create it", sourceLocation: sourceLocation)
+            Issue.record("missing golden file \(path); run with RECORD_SNAPSHOTS=1 to create it", sourceLocation: sourceLocation)
             return
         }
         let expected = String(decoding: data, as: UTF8.self)
-        #expect(actual == expected, "differs from golden \(name)", sourceLocation: sourceLocation)
+        #expect(actual == expected, "differs from golden \(path)", sourceLocation: sourceLocation)
     }
 }
