@@ -103,6 +103,10 @@ public struct ObservationCollector {
             return invalid(row, unit: unit, LocalizedText(en: "the submission date must be a string such as \"2026-04-20\"",
                                                           vi: "ngày nộp phải là chuỗi dạng \"2026-04-20\""), location)
         }
+        // What is known on the as-of date (spec §5): a row submitted later is not read
+        // further, so its problems surface only once it is known.
+        let known = submitted.map { $0 <= scope.asOf } ?? (period.end <= scope.asOf)
+        guard known else { return }
         let report = row.report?.text.map(Self.trimmed) ?? ""
         if !report.isEmpty && !Loading.isIndicatorSlug(report) {
             return invalid(row, unit: unit, LocalizedText(en: "'\(report)' is not a report schedule id",
@@ -133,9 +137,6 @@ public struct ObservationCollector {
             }
         }
 
-        // What is known on the as-of date (spec §5).
-        let known = submitted.map { $0 <= scope.asOf } ?? (period.end <= scope.asOf)
-        guard known else { return }
 
         if !indicator.isEmpty && firstRows[unit]?[indicator] == nil {
             firstRows[unit, default: [:]][indicator] = (row.file, row.line)

@@ -30,9 +30,9 @@ public struct Series: Sendable {
         case .latest:
             return (last.value, last)
         case .sum:
-            let chosen = finestCover(candidates)
-            let total = chosen.reduce(0.0) { $0 + $1.value }
-            return (total, chosen.max { periods[Int($0.period)] < periods[Int($1.period)] } ?? last)
+            let parts = sumCover(candidates)
+            let total = parts.reduce(0.0) { $0 + $1.amount }
+            return (total, parts.map(\.point).max { periods[Int($0.period)] < periods[Int($1.period)] } ?? last)
         }
     }
 
@@ -46,28 +46,48 @@ public struct Series: Sendable {
             return candidates.map { (periods[Int($0.period)].end, $0.value) }
         case .sum:
             var running = 0.0
-            return finestCover(candidates)
-                .sorted { periods[Int($0.period)] < periods[Int($1.period)] }
-                .map { running += $0.value; return (periods[Int($0.period)].end, running) }
+            return sumCover(candidates)
+                .sorted { periods[Int($0.point.period)] < periods[Int($1.point.period)] }
+                .map { running += $0.amount; return (periods[Int($0.point.period)].end, running) }
         }
     }
 
-    /// The finest periods that cover each day at most once: monthly rows win over the
-    /// quarterly rows that cover them (spec §6.1).
-    func finestCover(_ candidates: [SeriesPoint]) -> [SeriesPoint] {
+    /// What each period contributes to a sum, counting every day once (spec §6.1): the
+    /// finest periods win (monthly rows over the quarterly rows that cover them). A coarser
+    /// period that contains finer ones already counted and reaches beyond them — a
+    /// cumulative "6 tháng" after "quý I" — contributes its remainder (H1 − Q1), so that
+    /// April to June are not lost; one that only partly overlaps them is left out.
+    func sumCover(_ candidates: [SeriesPoint]) -> [(point: SeriesPoint, amount: Double)] {
         let byFineness = candidates.sorted {
             let a = periods[Int($0.period)], b = periods[Int($1.period)]
             return a.lengthInDays != b.lengthInDays ? a.lengthInDays < b.lengthInDays : a < b
         }
-        var taken: [ClosedRange<Int32>] = []
-        var chosen: [SeriesPoint] = []
+        var taken: [(span: ClosedRange<Int32>, point: SeriesPoint, amount: Double)] = []
         for point in byFineness {
             let p = periods[Int(point.period)]
             let span = p.start.dayNumber...p.end.dayNumber
-            if taken.contains(where: { $0.overlaps(span) }) { continue }
-            taken.append(span)
-            chosen.append(point)
+            let inside = taken.filter { $0.span.overlaps(span) }
+            if inside.isEmpty {
+                taken.append((span, point, point.value))
+                continue
+            }
+            guard inside.allSatisfy({ span.contains($0.span.lowerBound) && span.contains($0.span.upperBound) }) else { continue }
+            guard Self.unionLength(inside.map(\.span)) < span.count else { continue }
+            taken.append((span, point, point.value - inside.reduce(0.0) { $0 + $1.amount }))
         }
-        return chosen
+        return taken.map { ($0.point, $0.amount) }
+    }
+
+    /// Days covered by possibly nested or overlapping spans.
+    static func unionLength(_ spans: [ClosedRange<Int32>]) -> Int {
+        var total = 0
+        var end = Int32.min
+        for s in spans.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if s.upperBound <= end { continue }
+            let start = max(s.lowerBound, end == .min ? s.lowerBound : end + 1)
+            total += Int(s.upperBound - start) + 1
+            end = s.upperBound
+        }
+        return total
     }
 }

@@ -94,8 +94,10 @@ import Testing
             expected: ["violation task-overdue t due=2026-02-02"]),
         Row(name: "a completion not yet reported on the as-of date does not count",
             csv: "u,2026-02,t,2026-02-01,2026-02-10", asOf: "2026-02-05", expected: ["violation task-overdue t due=2026-02-02"]),
-        Row(name: "an unreadable task value is data-invalid", csv: "u,2026-02,t,maybe,2026-02-01", asOf: "2026-01-10",
-            expected: ["violation data-invalid 2026-02 line=2"]),
+        Row(name: "an unreadable task value is data-invalid", csv: "u,2026-02,t,maybe,2026-02-01", asOf: "2026-02-01",
+            expected: ["violation data-invalid 2026-02 line=2", "warning task-due-soon t due=2026-02-02"]),
+        Row(name: "an unreadable row submitted after the as-of date is not read yet", csv: "u,2026-02,t,maybe,2026-02-05",
+            asOf: "2026-02-01", expected: ["warning task-due-soon t due=2026-02-02"]),
     ])
     func judged(_ row: Row) throws {
         #expect(try Harness.run(Self.plan, csv: row.csv, asOf: row.asOf).lines == row.expected)

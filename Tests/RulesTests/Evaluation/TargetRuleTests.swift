@@ -117,10 +117,23 @@ import Testing
     }
 
     @Test func sumsCountEachMonthOnceWithMonthsWinning() throws {
+        // January and February are counted from their own rows; Q1 adds only March (55 − 30).
         let csv = "u,2026-01,x,10,2026-02-01\nu,2026-02,x,20,2026-03-01\nu,2026-Q1,x,55,2026-04-01\nu,2026-Q2,x,30,2026-07-01"
-        // Q1 is covered by January and February, so it is not counted; Q2 is.
         #expect(try Harness.run(Self.plan("sum"), csv: csv, asOf: "2026-07-02").lines
-                == ["violation target-missed r 2026-Q2 due=2026-06-30 actual=60 line=5"])
+                == ["violation target-missed r 2026-Q2 due=2026-06-30 actual=85 line=5"])
+        // Only months: each counted once; the quarter that covers them exactly adds nothing.
+        let months = "u,2026-01,x,10,2026-02-01\nu,2026-02,x,20,2026-03-01\nu,2026-03,x,30,2026-04-01\nu,2026-Q1,x,99,2026-04-01"
+        #expect(try Harness.run(Self.plan("sum"), csv: months, asOf: "2026-07-02").lines
+                == ["violation target-missed r 2026-03 due=2026-06-30 actual=60 line=4"])
+    }
+
+    @Test func aCumulativeHalfYearAfterAQuarterAddsTheSecondQuarter() throws {
+        // Plans report "quý I" then "6 tháng" (cumulative): H1 counts as Q1 plus the rest.
+        let csv = "u,2026-Q1,x,40,2026-04-01\nu,2026-H1,x,100,2026-07-01"
+        #expect(try Harness.run(Self.plan("sum"), csv: csv, asOf: "2026-07-02").lines.isEmpty)
+        let short = "u,2026-Q1,x,40,2026-04-01\nu,2026-H1,x,90,2026-07-01"
+        #expect(try Harness.run(Self.plan("sum"), csv: short, asOf: "2026-07-02").lines
+                == ["violation target-missed r 2026-H1 due=2026-06-30 actual=90 line=3"])
     }
 
     @Test func aLaterSubmissionIsACorrectionFromItsDateOn() throws {
