@@ -113,7 +113,8 @@ public struct ChangeRule: RuleKind {
         case .period(let p): Wording.period(p)
         default: LocalizedText(en: "the baseline", vi: "giá trị gốc")
         }
-        recorder.explain(DeadlineExplanation.text(for: self.due, resolved: due, calendar: ctx.calendar))
+        recorder.explain(DeadlineExplanation.text(for: self.due, resolved: due, calendar: ctx.calendar,
+                                                    rolls: ctx.plan.rollsToWorkingDay))
         recorder.explain(LocalizedText(
             en: "baseline (\(baseText.en)): \(base.map { Wording.quantity($0, unit) } ?? "no value")",
             vi: "giá trị gốc (\(baseText.vi)): \(base.map { Wording.quantity($0, unit) } ?? "chưa có số liệu")"))
