@@ -109,14 +109,18 @@ public enum CalendarFileLoader {
         let years = yearList(&o, "years", &d)
         let replacing = yearList(&o, "replaceYears", &d) ?? []
         o.finish(allowed: keys, diagnostics: &d)
-        guard !d[before...].contains(where: { $0.severity == .error }) else { return nil }
+        // The entries that could be read are still checked against each other, so that one
+        // run reports every problem; only a calendar without its base cannot be.
+        if o.has("extends"), case .standalone = basis { return nil }
+        let calendar: TableCalendar
         do {
-            return try TableCalendar(name: name, basis: basis, holidays: holidays, workdays: workdays,
-                                     coveredYears: years, replacing: replacing, location: root.location)
+            calendar = try TableCalendar(name: name, basis: basis, holidays: holidays, workdays: workdays,
+                                         coveredYears: years, replacing: replacing, location: root.location)
         } catch {
             d += error.diagnostics
             return nil
         }
+        return d[before...].contains(where: { $0.severity == .error }) ? nil : calendar
     }
 
     /// `options` of the extended `vn` calendar: `{"cultureDay": true | false | YEAR}`.

@@ -70,15 +70,17 @@ public enum CalendarResolver {
             if fileSystem.kind(of: file) == .file { return loaded(file) }
         }
         if let builtIn = BuiltInCalendars.calendar(named: reference) { return (.found(WatchedCalendar(builtIn)), []) }
-        let places = rulesPaths.map { path in
-            calendarFile(reference, beside: fileSystem.kind(of: path) == .file ? parent(of: path) : path)
+        let folders = rulesPaths.map { fileSystem.kind(of: $0) == .file ? parent(of: $0) : $0 }
+        let places = folders.map { calendarFile(reference, beside: $0) }
+        let files = folders.flatMap { folder in
+            fileSystem.list(RulesLoader.join(folder, "calendars")).filter { $0.hasSuffix(".json") }.map(CalendarFileLoader.name(ofFile:))
         }
         let known = BuiltInCalendars.names.map { "'\($0)'" }.joined(separator: ", ")
         return (.unknown(.error(
             "calendar.unknown", at: nil,
             LocalizedText(en: "unknown calendar '\(reference)': no \(places.joined(separator: " or ")) and no built-in calendar of that name (\(known))",
                           vi: "không có lịch '\(reference)': không thấy \(places.joined(separator: " hay ")) và không có lịch dựng sẵn tên này (\(known))"),
-            hint: DidYouMean.hint(reference, from: BuiltInCalendars.names) ?? LocalizedText(
+            hint: DidYouMean.hint(reference, from: BuiltInCalendars.names + files) ?? LocalizedText(
                 en: "give the calendar file's path, or the rules folder with --rules",
                 vi: "ghi đường dẫn tệp lịch, hoặc chỉ định thư mục quy tắc bằng --rules"))), [])
     }
