@@ -58,6 +58,7 @@ enum ExplainCommand {
         var recorder = CheckRecorder(keepsPassed: true, tracing: true)
         Engine.evaluate(plan, unit: unit, rules: prepared.rules, data: prepared.data.data,
                         options: prepared.checkOptions, only: ruleID, into: &recorder)
+        Pipeline.printCalendarNotes(prepared.rules, options: options, console: console)
         console.out(ExplainText.render(plan: plan, ruleID: ruleID, unit: unit, asOf: prepared.checkOptions.asOf,
                                        data: prepared.data.data, recorder: recorder, language: l))
         let violations = recorder.findings.contains { $0.severity == .violation }
@@ -107,7 +108,7 @@ enum ExplainText {
         }
         if let trace = recorder.trace, !trace.isEmpty {
             s += "\n" + (en ? "reasoning:" : "lập luận:") + "\n"
-            for line in trace { s += "  " + line.text(l) + "\n" }
+            for line in trace { s += "  " + line.text(l).replacingOccurrences(of: "\n", with: "\n  ") + "\n" }
         }
         s += "\n" + (en ? "checks:" : "các nội dung kiểm tra:") + "\n"
         for r in recorder.passed {

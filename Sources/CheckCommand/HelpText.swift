@@ -21,6 +21,7 @@ enum HelpText {
         usage:
           check [OPTIONS] [DATA ...]           check progress data against the rules
           check lint [RULES ...]               validate rules files (and calendars) without data
+          check calendar [NAME] [YEAR]         show the days off of a year in a working-day calendar
           check explain RULE [OPTIONS] [DATA ...]
                                                show how one rule is judged for one unit
 
@@ -32,6 +33,7 @@ enum HelpText {
         cách dùng:
           check [TÙY_CHỌN] [SỐ_LIỆU ...]       kiểm tra số liệu theo quy tắc
           check lint [QUY_TẮC ...]             kiểm tra tệp quy tắc (và lịch) khi chưa có số liệu
+          check calendar [TÊN] [NĂM]           xem các ngày nghỉ trong năm theo lịch làm việc
           check explain MÃ_QUY_TẮC [TÙY_CHỌN] [SỐ_LIỆU ...]
                                                giải thích cách đánh giá một quy tắc cho một đơn vị
 

@@ -37,33 +37,41 @@ enum LintCommand {
             return 0
         }
         let paths = parsed.positionals + parsed.all("rules")
-        let loaded = RulesLoader.load(paths: paths.isEmpty ? ["rules"] : paths)
-        let unreadable = loaded.diagnostics.contains { $0.code == "rules.unreadable" || $0.code == "rules.no-files" }
-        let errors = loaded.diagnostics.filter { $0.severity == .error }.count
+        let calendars = CalendarLint.check(paths.isEmpty ? ["rules"] : paths)
+        let loaded = calendars.rules.isEmpty ? nil : RulesLoader.load(paths: calendars.rules)
+        // A calendar a plan uses was checked twice: once for the plan, once in calendars/.
+        let seen = Set(loaded?.diagnostics ?? [])
+        let diagnostics = ((loaded?.diagnostics ?? []) + Set(calendars.diagnostics).subtracting(seen)).sorted()
+        let files = loaded?.files.count ?? 0
+        let unreadable = diagnostics.contains { $0.code == "rules.unreadable" || $0.code == "rules.no-files" }
+        let errors = diagnostics.filter { $0.severity == .error }.count
         if parsed.last("format") == "json" {
-            let items: [JSONValue] = loaded.diagnostics.map { d in
+            let items: [JSONValue] = diagnostics.map { d in
                 var o: [(String, JSONValue)] = [("severity", .string(d.severity.rawValue)), ("code", .string(d.code)),
                                                 ("message", .string(d.message.text(language)))]
                 if let h = d.hint { o.append(("hint", .string(h.text(language)))) }
                 if let l = d.location { o.append(("location", LintCommand.location(l))) }
                 return .object(o)
             }
-            let doc: JSONValue = .object([("files", .int(loaded.files.count)), ("errors", .int(errors)),
+            let doc: JSONValue = .object([("files", .int(files)), ("calendars", .int(calendars.calendars.count)),
+                                          ("errors", .int(errors)),
                                           ("diagnostics", .array(items))])
             console.out(JSONWriter(style: .pretty).string(doc) + "\n")
         } else {
             let color = !parsed.has("no-color") && console.outputIsTerminal && (console.environment["NO_COLOR"] ?? "").isEmpty
-            CheckCLI.printDiagnostics(loaded.diagnostics, console: console, language: language, color: color,
+            CheckCLI.printDiagnostics(diagnostics, console: console, language: language, color: color,
                                       quiet: parsed.has("quiet"))
             if !parsed.has("quiet") {
-                let plans = loaded.rules?.plans.count ?? 0
-                let rules = loaded.rules?.plans.reduce(0) { $0 + $1.rules.count } ?? 0
-                let reports = loaded.rules?.plans.reduce(0) { $0 + $1.reports.count } ?? 0
+                let plans = loaded?.rules?.plans.count ?? 0
+                let rules = loaded?.rules?.plans.reduce(0) { $0 + $1.rules.count } ?? 0
+                let reports = loaded?.rules?.plans.reduce(0) { $0 + $1.reports.count } ?? 0
+                let n = calendars.calendars.count
+                let counted = n == 0 ? "" : language == .en ? ", \(n) calendar\(n == 1 ? "" : "s")" : ", \(n) lịch"
                 console.out(errors == 0
-                    ? (language == .en ? "\(loaded.files.count) files, \(plans) plans, \(rules) rules, \(reports) report schedules: no problems\n"
-                                       : "\(loaded.files.count) tệp, \(plans) kế hoạch, \(rules) quy tắc, \(reports) lịch báo cáo: không có lỗi\n")
-                    : (language == .en ? "\(loaded.files.count) files: \(errors) error\(errors == 1 ? "" : "s")\n"
-                                       : "\(loaded.files.count) tệp: \(errors) lỗi\n"))
+                    ? (language == .en ? "\(files) files, \(plans) plans, \(rules) rules, \(reports) report schedules\(counted): no problems\n"
+                                       : "\(files) tệp, \(plans) kế hoạch, \(rules) quy tắc, \(reports) lịch báo cáo\(counted): không có lỗi\n")
+                    : (language == .en ? "\(files) files: \(errors) error\(errors == 1 ? "" : "s")\n"
+                                       : "\(files) tệp: \(errors) lỗi\n"))
             }
         }
         if unreadable { return ExitStatus.cannotCheck.rawValue }

@@ -91,6 +91,14 @@ enum Pipeline {
         return nil
     }
 
+    /// After evaluation: one note per calendar that was asked about years it does not cover
+    /// (spec §6.1: a note on standard error, not a finding).
+    static func printCalendarNotes(_ rules: RuleSet, options: CommonOptions, console: Console) {
+        let calendars = rules.plans.map { rules.calendar(for: $0) }
+        CheckCLI.printDiagnostics(WatchedCalendar.notes(for: calendars), console: console, language: options.language,
+                                  color: false, quiet: options.quiet)
+    }
+
     /// Writes rendered output to standard output or `--out`.
     static func write(_ output: RenderedOutput, options: CommonOptions, console: Console) -> ExitCode? {
         let language = options.language

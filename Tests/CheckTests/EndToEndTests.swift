@@ -161,11 +161,12 @@ import Testing
     @Test func explainShowsTheDeadlineRollAndTheValues() throws {
         let run = try Binary.run(["explain", "tet-task", "-r", Self.rules, Self.data, "--numbers", "vi", "--as-of", "2026-03-01"])
         #expect(run.status == 0)
-        #expect(run.stdout.contains("rolls to 2026-02-23"))
-        #expect(run.stdout.contains("21/02/2026: Saturday (weekend)"))
+        #expect(run.stdout.contains("the deadline moves to the next working day, 2026-02-23 (Monday)"))
+        #expect(run.stdout.contains("2026-02-21 (Saturday): weekend, Lunar New Year (Tết) break"))
         try Golden.check(Self.portable(run.stdout), "explain-tet-task.text")
         let vi = try Binary.run(["explain", "tet-task", "-r", Self.rules, Self.data, "--numbers", "vi", "--as-of", "2026-03-01", "--lang", "vi"])
-        #expect(vi.stdout.contains("17/02/2026: Tết Nguyên đán (nghỉ lễ)"))
+        #expect(vi.stdout.contains("17/02/2026 (thứ Ba): Tết Nguyên đán (nghỉ lễ)"))
+        #expect(vi.stdout.contains("21/02/2026 (thứ Bảy): Tết Nguyên đán (nghỉ cuối tuần)"))
     }
 
     @Test func explainAnUnknownRuleSuggestsOne() throws {

@@ -3,9 +3,10 @@
 ///
 /// Standing alone, it covers the years its entries mention (§6.1). Extending a base
 /// calendar (`"extends": "vn"`), it keeps the base's weekend and years, and its entries go
-/// on top: an entry replaces whatever the base says about that date. That is how a newly
-/// announced schedule corrects the base's provisional days: list the announced days off as
-/// holidays, and the computed days that stay working days as workdays.
+/// on top: an entry replaces whatever the base says about that date (a provincial day off,
+/// a corrected name). For a newly announced schedule, the years it `replaces` drop the
+/// base's days altogether, so the file lists the announcement as published instead of
+/// undoing the computed days one by one.
 public struct TableCalendar: WorkingCalendar {
     /// One dated line of a calendar file.
     public struct Entry: Hashable, Sendable {
@@ -14,11 +15,15 @@ public struct TableCalendar: WorkingCalendar {
         public var name: String?
         /// Where the entry stands in its file, for diagnostics.
         public var location: SourceLocation?
+        /// `dayOff` for a day off that is not itself a holiday (nghỉ bù, a swapped day);
+        /// nil for the kind of the list it is in.
+        public var kind: CalendarDay.Kind?
 
-        public init(date: CivilDate, name: String? = nil, location: SourceLocation? = nil) {
+        public init(date: CivilDate, name: String? = nil, location: SourceLocation? = nil, kind: CalendarDay.Kind? = nil) {
             self.date = date
             self.name = name
             self.location = location
+            self.kind = kind
         }
     }
 
@@ -35,18 +40,23 @@ public struct TableCalendar: WorkingCalendar {
     private let weekendMask: UInt8
     private let days: [Int32: CalendarDay]
     private let years: Set<Int>
+    /// Years whose special days are the entries alone, the base's dropped.
+    public let replacedYears: Set<Int>
 
     /// Builds the calendar, or throws every problem found in the entries at once: a date
     /// listed twice, a date listed as both holiday and workday, a workday that is already a
-    /// working day, a weekend that leaves no working day.
+    /// working day, a weekend that leaves no working day, a replaced year with no entry.
     ///
     /// - Parameters:
     ///   - coveredYears: the years the calendar vouches for; nil means the years its
     ///     entries mention (spec §6.1). An extending calendar also covers its base's years.
+    ///   - replacing: years in which the base's special days are dropped and the entries
+    ///     are the whole schedule (an extending calendar only).
     ///   - location: where the calendar itself is written (its file, or its `weekend` key),
     ///     for problems that belong to no single entry.
     public init(name: String, basis: Basis, holidays: [Entry], workdays: [Entry],
-                coveredYears: Set<Int>? = nil, location: SourceLocation? = nil) throws(DiagnosticsError) {
+                coveredYears: Set<Int>? = nil, replacing: Set<Int> = [],
+                location: SourceLocation? = nil) throws(DiagnosticsError) {
         var problems: [Diagnostic] = []
         var mask: UInt8 = 0
         if case .standalone(let weekend) = basis {
@@ -70,10 +80,17 @@ public struct TableCalendar: WorkingCalendar {
             baseDay = { _ in nil }
         case .extending(let base):
             isBaseWeekend = { base.isWeekend($0) }
-            baseDay = { base.specialDay($0) }
+            baseDay = { replacing.contains($0.year) ? nil : base.specialDay($0) }
+        }
+        if case .standalone = basis, !replacing.isEmpty {
+            problems.append(.error("calendar.replace-without-base", at: location,
+                                   LocalizedText(en: "calendar '\(name)' replaces years of a calendar it does not extend",
+                                                 vi: "lịch '\(name)' thay thế các năm của một lịch mà nó không mở rộng"),
+                                   hint: LocalizedText(en: "add \"extends\": \"vn\", or remove 'replaceYears': a calendar of its own already consists of its entries",
+                                                       vi: "thêm \"extends\": \"vn\", hoặc bỏ 'replaceYears': lịch độc lập vốn chỉ gồm các ngày được liệt kê")))
         }
 
-        let listed = holidays.map { (CalendarDay.Kind.holiday, $0) } + workdays.map { (CalendarDay.Kind.workday, $0) }
+        let listed = holidays.map { ($0.kind ?? .holiday, $0) } + workdays.map { (CalendarDay.Kind.workday, $0) }
         for (kind, entry) in listed {
             let key = entry.date.dayNumber
             if let earlier = firstSeen[key] {
@@ -86,9 +103,24 @@ public struct TableCalendar: WorkingCalendar {
                 continue
             }
             let name = entry.name.map { LocalizedText(verbatim: $0) }
-                ?? (kind == .holiday ? LocalizedText(en: "Day off", vi: "Ngày nghỉ")
-                                     : LocalizedText(en: "Make-up working day", vi: "Ngày làm bù"))
-            days[key] = CalendarDay(date: entry.date, kind: kind, name: name)
+                ?? (kind == .workday ? LocalizedText(en: "Make-up working day", vi: "Ngày làm bù")
+                                     : LocalizedText(en: "Day off", vi: "Ngày nghỉ"))
+            // The lunar date is a fact of the day: a Tết or Giỗ Tổ entry keeps the label the
+            // base gives that date, even in a replaced year.
+            var lunar: String? = nil
+            if kind == .holiday, case .extending(let base) = basis, let known = base.specialDay(entry.date),
+               known.kind == .holiday {
+                lunar = known.lunar
+            }
+            days[key] = CalendarDay(date: entry.date, kind: kind, name: name, lunar: lunar)
+        }
+        let mentioned = Set(days.values.map(\.date.year))
+        for year in replacing.sorted() where !mentioned.contains(year) {
+            problems.append(.error("calendar.empty-year", at: location,
+                                   LocalizedText(en: "calendar '\(name)' replaces \(year) but lists no day of \(year)",
+                                                 vi: "lịch '\(name)' thay thế năm \(year) nhưng không liệt kê ngày nào của năm \(year)"),
+                                   hint: LocalizedText(en: "list that year's days off (holidays) and make-up working days (workdays), or remove \(year) from 'replaceYears'",
+                                                       vi: "liệt kê các ngày nghỉ (holidays) và ngày làm bù (workdays) của năm đó, hoặc bỏ \(year) khỏi 'replaceYears'")))
         }
         guard problems.isEmpty else { throw DiagnosticsError(problems.sorted()) }
 
@@ -96,7 +128,8 @@ public struct TableCalendar: WorkingCalendar {
         self.basis = basis
         self.weekendMask = mask
         self.days = days
-        self.years = coveredYears ?? Set(days.values.map(\.date.year))
+        self.years = coveredYears ?? mentioned
+        self.replacedYears = replacing
     }
 
     public func covers(year: Int) -> Bool {
@@ -114,13 +147,14 @@ public struct TableCalendar: WorkingCalendar {
 
     public func specialDay(_ date: CivilDate) -> CalendarDay? {
         if let own = days[date.dayNumber] { return own }
-        if case .extending(let base) = basis { return base.specialDay(date) }
-        return nil
+        guard case .extending(let base) = basis else { return nil }
+        if !replacedYears.isEmpty && replacedYears.contains(date.year) { return nil }
+        return base.specialDay(date)
     }
 
     public func specialDays(inYear year: Int) -> [CalendarDay] {
         var merged: [Int32: CalendarDay] = [:]
-        if case .extending(let base) = basis {
+        if case .extending(let base) = basis, !replacedYears.contains(year) {
             for day in base.specialDays(inYear: year) { merged[day.date.dayNumber] = day }
         }
         for day in days.values where day.date.year == year { merged[day.date.dayNumber] = day }

@@ -76,6 +76,25 @@ extension WorkingCalendar {
         return d
     }
 
+    /// The holiday whose break `date` belongs to, for a weekend day inside a run of days
+    /// off: the nearest holiday before it in the run, else the nearest after. Announcements
+    /// count those weekend days as part of the break ("nghỉ Tết từ 14/02 đến hết 22/02"),
+    /// and so do people reading why a deadline moved. Nil for a working day, a day that is
+    /// itself special, or a weekend with no holiday next to it.
+    public func holidayBreak(containing date: CivilDate) -> CalendarDay? {
+        guard specialDay(date) == nil, !isWorkingDay(date) else { return nil }
+        // A run of days off is at most about two weeks long (Tết between two weekends).
+        for step in [-1, 1] {
+            var d = date.adding(days: step)
+            for _ in 0..<16 {
+                if isWorkingDay(d) { break }
+                if let special = specialDay(d), special.kind == .holiday { return special }
+                d = d.adding(days: step)
+            }
+        }
+        return nil
+    }
+
     /// Working days in `from...to`, both included.
     public func workingDays(from: CivilDate, to: CivilDate) -> Int {
         guard from <= to else { return 0 }

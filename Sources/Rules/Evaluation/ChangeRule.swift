@@ -135,7 +135,8 @@ public struct ChangeRule: RuleKind {
         case .indicator(let id): LocalizedText(en: "the latest value of '\(id)'", vi: "giá trị mới nhất của '\(id)'")
         default: LocalizedText(en: "the baseline", vi: "giá trị gốc")
         }
-        recorder.explain(DeadlineExplanation.text(for: self.due, resolved: due, calendar: ctx.calendar))
+        recorder.explain(DeadlineExplanation.text(for: self.due, resolved: due, calendar: ctx.calendar,
+                                                    rolls: ctx.plan.rollsToWorkingDay))
         recorder.explain(LocalizedText(
             en: "baseline (\(baseText.en)): \(base.map { Wording.quantity($0, unit).en } ?? "no value")",
             vi: "giá trị gốc (\(baseText.vi)): \(base.map { Wording.quantity($0, unit).vi } ?? "chưa có số liệu")"))

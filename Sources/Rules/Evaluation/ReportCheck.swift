@@ -63,6 +63,8 @@ public struct ReportCheck: Sendable {
         for period in schedule.periods where period.start <= ctx.asOf {
             let due = ReportCheck.due(of: schedule, for: period, plan: ctx.plan, calendar: ctx.calendar)
             let dueDay = due.rolled
+            recorder.explain(DeadlineExplanation.report(period: period, written: schedule.dueWritten, rule: schedule.due,
+                                                        resolved: due, calendar: ctx.calendar))
             let p = Wording.period(period), dueText = Wording.date(dueDay)
             let expected = "≤ \(dueDay.iso)"
             func finding(_ code: FindingCode, _ severity: Severity, actual: Actual, location: SourceLocation?,

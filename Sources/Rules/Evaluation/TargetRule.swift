@@ -105,7 +105,8 @@ public struct TargetRule: RuleKind {
             guard let (v, evidence) = series.value(ind.aggregate, in: window, upTo: min(cutoff, ctx.asOf)) else { return nil }
             return Measurement(compared: v, actual: .number(v), evidence: evidence, shown: Wording.quantity(v, unit))
         }
-        recorder.explain(DeadlineExplanation.text(for: self.due, resolved: due, calendar: ctx.calendar))
+        recorder.explain(DeadlineExplanation.text(for: self.due, resolved: due, calendar: ctx.calendar,
+                                                    rolls: ctx.plan.rollsToWorkingDay))
 
         var milestoneNoData = false
         var anyDueSoon = false
@@ -183,36 +184,5 @@ enum NoDataWarning {
             message: LocalizedText(
                 en: "no value of '\(rule.indicator)' reported this year although reports are due; deadline \(due.iso)",
                 vi: "chưa có số liệu '\(rule.indicator)' trong năm dù đã đến kỳ báo cáo; hạn \(due.vietnamese)"))
-    }
-}
-
-/// How a deadline came to be, for `check explain`.
-enum DeadlineExplanation {
-    static func text(for deadline: Deadline, resolved: DueDate, calendar: any WorkingCalendar) -> LocalizedText {
-        var en = "deadline as written: '\(deadline.written)'; last day on time \(deadline.nominal.iso)"
-        var vi = "thời hạn theo văn bản: '\(deadline.written)'; ngày cuối cùng đúng hạn \(deadline.nominal.vietnamese)"
-        if case .before(let written) = deadline.form {
-            en += " (the day before \(written.iso))"
-            vi += " (ngày liền trước \(written.vietnamese))"
-        }
-        if resolved.rolled != resolved.nominal {
-            let reasons = resolved.skipped.map { day -> (String, String) in
-                guard let r = day.reason else {
-                    return ("\(day.date.vietnamese): \(weekdayName(day.date, .en)) (weekend)",
-                            "\(day.date.vietnamese): \(weekdayName(day.date, .vi)) (nghỉ cuối tuần)")
-                }
-                let kind: (String, String) = r.kind == .holiday ? ("holiday", "nghỉ lễ") : ("day off", "nghỉ bù")
-                return ("\(day.date.vietnamese): \(r.name.en) (\(kind.0))", "\(day.date.vietnamese): \(r.name.vi) (\(kind.1))")
-            }
-            en += "; not a working day, rolls to \(resolved.rolled.iso) (skipping \(reasons.map(\.0).joined(separator: ", ")))"
-            vi += "; không phải ngày làm việc, chuyển sang \(resolved.rolled.vietnamese) (bỏ qua \(reasons.map(\.1).joined(separator: ", ")))"
-        }
-        return LocalizedText(en: en, vi: vi)
-    }
-
-    static func weekdayName(_ d: CivilDate, _ language: Language) -> String {
-        let en = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-        let vi = ["thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"]
-        return (language == .en ? en : vi)[d.isoWeekday - 1]
     }
 }

@@ -38,7 +38,8 @@ public struct TaskRule: RuleKind {
         let due = ctx.resolve(self.due)
         let dueDay = due.rolled
         let factory = FindingFactory(rule: rule, context: ctx)
-        recorder.explain(DeadlineExplanation.text(for: self.due, resolved: due, calendar: ctx.calendar))
+        recorder.explain(DeadlineExplanation.text(for: self.due, resolved: due, calendar: ctx.calendar,
+                                                    rolls: ctx.plan.rollsToWorkingDay))
         // The earliest completion known by the as-of date.
         let series = ctx.series(indicator)
         let completion = series.points
