@@ -10,6 +10,7 @@ public enum CheckCLI {
     static let commands: [String: @Sendable (ArraySlice<String>, Console, Date) -> Int32] = [
         "lint": LintCommand.run,
         "explain": ExplainCommand.run,
+        "template": TemplateCommand.run,
     ]
 
     public static func run(_ arguments: [String], console: Console, now: Date) -> Int32 {
