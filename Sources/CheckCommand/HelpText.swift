@@ -23,6 +23,8 @@ enum HelpText {
           check lint [RULES ...]               validate rules files (and calendars) without data
           check explain RULE [OPTIONS] [DATA ...]
                                                show how one rule is judged for one unit
+          check template --period PERIOD [--plan P] [--unit U]
+                                               write the CSV a unit fills in for one report
 
         options:
 
@@ -34,6 +36,8 @@ enum HelpText {
           check lint [QUY_TẮC ...]             kiểm tra tệp quy tắc (và lịch) khi chưa có số liệu
           check explain MÃ_QUY_TẮC [TÙY_CHỌN] [SỐ_LIỆU ...]
                                                giải thích cách đánh giá một quy tắc cho một đơn vị
+          check template --period KỲ [--plan KH] [--unit ĐV]
+                                               ghi tệp CSV mà đơn vị điền cho một báo cáo
 
         tùy chọn:
 
