@@ -13,7 +13,7 @@ let package = Package(
         .executableTarget(name: "check", dependencies: ["CheckCommand"]),
         // The benchmark harness of docs/performance.md: `swift run -c release bench`.
         .executableTarget(name: "bench"),
-        .testTarget(name: "RulesTests", dependencies: ["Rules"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules"], exclude: ["Reporters/Golden"]),
         .testTarget(name: "CheckTests", dependencies: ["check", "CheckCommand", "Rules"], exclude: ["Fixtures", "Golden"]),
     ],
     swiftLanguageModes: [.v6]

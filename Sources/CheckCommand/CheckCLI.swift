@@ -11,6 +11,7 @@ public enum CheckCLI {
         "lint": LintCommand.run,
         "explain": ExplainCommand.run,
         "calendar": CalendarCommand.run,
+        "template": TemplateCommand.run,
     ]
 
     public static func run(_ arguments: [String], console: Console, now: Date) -> Int32 {

@@ -24,6 +24,8 @@ enum HelpText {
           check calendar [NAME] [YEAR]         show the days off of a year in a working-day calendar
           check explain RULE [OPTIONS] [DATA ...]
                                                show how one rule is judged for one unit
+          check template --period PERIOD [--plan P] [--unit U]
+                                               write the CSV a unit fills in for one report
 
         options:
 
@@ -36,6 +38,8 @@ enum HelpText {
           check calendar [TÊN] [NĂM]           xem các ngày nghỉ trong năm theo lịch làm việc
           check explain MÃ_QUY_TẮC [TÙY_CHỌN] [SỐ_LIỆU ...]
                                                giải thích cách đánh giá một quy tắc cho một đơn vị
+          check template --period KỲ [--plan KH] [--unit ĐV]
+                                               ghi tệp CSV mà đơn vị điền cho một báo cáo
 
         tùy chọn:
 

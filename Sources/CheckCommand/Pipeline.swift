@@ -60,7 +60,7 @@ enum Pipeline {
             return .failure(ExitCode(ExitStatus.cannotCheck.rawValue))
         }
         let checkOptions = CheckOptions(asOf: asOf, warnDays: options.warnDays, units: options.units, plans: options.plans,
-                                        owners: options.owners, keepPassed: options.all)
+                                        owners: options.owners, keepPassed: options.all || options.format.listsEveryCheck)
         return .success(PreparedCheck(options: options, rules: rules, checkOptions: checkOptions, data: data))
     }
 

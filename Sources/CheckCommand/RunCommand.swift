@@ -34,7 +34,8 @@ enum RunCommand {
         let report = Engine.run(prepared.rules, data: prepared.data.data, dataFindings: prepared.data.findings,
                                 options: prepared.checkOptions)
         Pipeline.printCalendarNotes(prepared.rules, options: options, console: console)
-        let render = RenderOptions(language: options.language, color: options.color, strict: options.strict)
+        let render = RenderOptions(language: options.language, color: options.color, strict: options.strict,
+                                   baseDirectory: FileManager.default.currentDirectoryPath)
         let output = options.format.init().render(report, options: render)
         if let failure = Pipeline.write(output, options: options, console: console) { return failure.status }
         return report.exitStatus(strict: options.strict).rawValue

@@ -137,10 +137,15 @@ public struct ObservationCollector {
             }
         }
 
+        // A row that names an indicator but gives neither a value nor a submission date is
+        // an unfilled line of a form (`check template`), not a submission of its report.
+        guard indicator.isEmpty || valueCell != nil || submitted != nil else { return }
 
         if !indicator.isEmpty && firstRows[unit]?[indicator] == nil {
             firstRows[unit, default: [:]][indicator] = (row.file, row.line)
         }
+        // A report contains an indicator only if its row gives a value: a template row left
+        // empty (`check template`) must not satisfy `requires`.
         let key = SubmissionKey(unit: unit, report: String(report), period: period)
         if var s = submissions[key] {
             if let old = s.date, submitted.map({ $0 < old }) ?? true {
@@ -148,11 +153,11 @@ public struct ObservationCollector {
                 s.file = row.file
                 s.line = row.line
             }
-            if !indicator.isEmpty { s.indicators.insert(indicator) }
+            if !indicator.isEmpty && valueCell != nil { s.indicators.insert(indicator) }
             submissions[key] = s
         } else {
             submissions[key] = Submission(date: submitted, file: row.file, line: row.line,
-                                          indicators: indicator.isEmpty ? [] : [indicator])
+                                          indicators: indicator.isEmpty || valueCell == nil ? [] : [indicator])
         }
         guard let value, !indicator.isEmpty else { return }
         rows.append(Row(unit: intern(unit, &unitIDs, &unitNames), indicator: intern(indicator, &indicatorIDs, &indicatorNames),

@@ -48,11 +48,16 @@ public struct ReportCheck: Sendable {
     /// The indicators every submitted report must contain (`requires`), sorted: a list, or
     /// with `"all"` every indicator the plan's rules read for the unit, tasks excepted.
     func required(for ctx: UnitContext) -> [String] {
-        switch schedule.requires {
+        ReportCheck.required(by: schedule.requires, plan: ctx.plan, unit: ctx.unit)
+    }
+
+    /// The same, for a schedule's `requires` outside evaluation (`check template`).
+    public static func required(by requires: ReportSchedule.RequiredIndicators, plan: Plan, unit: String) -> [String] {
+        switch requires {
         case .none: return []
         case .listed(let ids): return ids.sorted()
         case .all:
-            return Set(ctx.plan.rules.filter { $0.applies(to: ctx.unit) && !($0.kind is TaskRule) }.map(\.indicator)).sorted()
+            return Set(plan.rules.filter { $0.applies(to: unit) && !($0.kind is TaskRule) }.map(\.indicator)).sorted()
         }
     }
 

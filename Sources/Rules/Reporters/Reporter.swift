@@ -5,11 +5,15 @@ public struct RenderOptions: Sendable {
     public var color: Bool
     /// `--strict`: warnings fail too (formats that record the exit status need it).
     public var strict: Bool
+    /// The folder relative paths are relative to (the working directory): formats that
+    /// link to files (SARIF, GitHub) show absolute paths under it as relative ones.
+    public var baseDirectory: String?
 
-    public init(language: Language = .en, color: Bool = false, strict: Bool = false) {
+    public init(language: Language = .en, color: Bool = false, strict: Bool = false, baseDirectory: String? = nil) {
         self.language = language
         self.color = color
         self.strict = strict
+        self.baseDirectory = baseDirectory
     }
 }
 
@@ -39,18 +43,23 @@ public protocol Reporter: Sendable {
     static var summary: LocalizedText { get }
     /// Whether the format writes several files and so needs `--out FOLDER`.
     static var writesFolder: Bool { get }
+    /// Whether the format lists every check, passing or not (JUnit's test cases), so that
+    /// the CLI collects passing checks as `--all` does.
+    static var listsEveryCheck: Bool { get }
     init()
     func render(_ report: Report, options: RenderOptions) -> RenderedOutput
 }
 
 extension Reporter {
     public static var writesFolder: Bool { false }
+    public static var listsEveryCheck: Bool { false }
 }
 
 /// The registry of output formats.
 public enum Reporters {
     public static let all: [any Reporter.Type] = [
         TextReporter.self, JSONReporter.self, JSONLinesReporter.self,
+        GitHubReporter.self, JUnitReporter.self, SARIFReporter.self,
     ]
 
     public static var ids: [String] { all.map { $0.id } }
