@@ -11,7 +11,7 @@ let package = Package(
         .target(name: "Rules"),
         .target(name: "CheckCommand", dependencies: ["Rules"]),
         .executableTarget(name: "check", dependencies: ["CheckCommand"]),
-        .testTarget(name: "RulesTests", dependencies: ["Rules"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules"], exclude: ["Reporters/Golden"]),
         .testTarget(name: "CheckTests", dependencies: ["check", "CheckCommand", "Rules"], exclude: ["Fixtures", "Golden"]),
     ],
     swiftLanguageModes: [.v6]

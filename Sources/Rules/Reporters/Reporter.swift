@@ -5,12 +5,19 @@ public struct RenderOptions: Sendable {
     public var color: Bool
     /// `--strict`: warnings fail too (formats that record the exit status need it).
     public var strict: Bool
+    /// `--from`: the sender of formats that write mail.
+    public var sender: String
 
-    public init(language: Language = .en, color: Bool = false, strict: Bool = false) {
+    public init(language: Language = .en, color: Bool = false, strict: Bool = false,
+                sender: String = RenderOptions.defaultSender) {
         self.language = language
         self.color = color
         self.strict = strict
+        self.sender = sender
     }
+
+    /// The sender when `--from` is not given: a local address that `sendmail` accepts.
+    public static let defaultSender = "chitieu@localhost"
 }
 
 /// What a reporter produces: one text for standard output or a file, or several files
@@ -39,18 +46,26 @@ public protocol Reporter: Sendable {
     static var summary: LocalizedText { get }
     /// Whether the format writes several files and so needs `--out FOLDER`.
     static var writesFolder: Bool { get }
+    /// Whether the format draws progress and needs `Report.details` (the engine fills it only then).
+    static var needsDetails: Bool { get }
     init()
     func render(_ report: Report, options: RenderOptions) -> RenderedOutput
+    /// What rendering has to say besides the output (an owner without an address): printed
+    /// on standard error; an error means the output must not be written.
+    func diagnostics(_ report: Report, options: RenderOptions) -> [Diagnostic]
 }
 
 extension Reporter {
     public static var writesFolder: Bool { false }
+    public static var needsDetails: Bool { false }
+    public func diagnostics(_ report: Report, options: RenderOptions) -> [Diagnostic] { [] }
 }
 
 /// The registry of output formats.
 public enum Reporters {
     public static let all: [any Reporter.Type] = [
         TextReporter.self, JSONReporter.self, JSONLinesReporter.self,
+        CSVReporter.self, MarkdownReporter.self, EmailReporter.self, HTMLReporter.self,
     ]
 
     public static var ids: [String] { all.map { $0.id } }
