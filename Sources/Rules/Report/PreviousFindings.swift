@@ -43,10 +43,15 @@ public struct PreviousFindings: Sendable {
         func problem(_ node: JSONNode, _ message: LocalizedText) -> DiagnosticsError {
             DiagnosticsError([.error("only-new.not-a-report", at: node.location, message, hint: hint)])
         }
+        guard document.root.members != nil else {
+            return .failure(problem(document.root, LocalizedText(
+                en: "expected a JSON report (an object with a 'findings' array), found \(document.root.typeName.en)",
+                vi: "cần một báo cáo JSON (đối tượng có mảng 'findings'), nhưng gặp \(document.root.typeName.vi)")))
+        }
         guard let findings = document.root["findings"], let elements = findings.elements else {
             return .failure(problem(document.root, LocalizedText(
-                en: "expected a JSON report with a 'findings' array, found \(document.root.typeName.en) without one",
-                vi: "cần một báo cáo JSON có mảng 'findings', nhưng gặp \(document.root.typeName.vi) không có mảng này")))
+                en: "expected a JSON report with a 'findings' array, found an object without one",
+                vi: "cần một báo cáo JSON có mảng 'findings', nhưng đối tượng này không có mảng đó")))
         }
         var keys = Set<Key>()
         for element in elements {
