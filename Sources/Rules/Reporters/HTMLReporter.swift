@@ -154,6 +154,7 @@ public struct HTMLReporter: Reporter {
     table{border-collapse:collapse;width:100%;margin:6px 0 10px}
     th,td{border-bottom:1px solid #e4e7eb;padding:6px 8px;text-align:left;vertical-align:middle}
     th{background:#f0f4f8;font-weight:600;font-size:13px}
+    th::first-letter{text-transform:uppercase}
     tr.violation td:first-child{border-left:4px solid #c62828}
     tr.warning td:first-child{border-left:4px solid #f0a202}
     tr.passed td:first-child{border-left:4px solid #2e7d32}
