@@ -18,6 +18,10 @@ struct CommonOptions {
     var all: Bool
     var color: Bool
     var quiet: Bool
+    /// `--only-new`: a previous JSON report whose findings are left out.
+    var onlyNew: String?
+    /// `--from`: the sender of `--format email`.
+    var sender: String
 
     static let specs: [OptionSpec] = [
         OptionSpec(long: "rules", short: "r", valueName: "PATH", repeatable: true,
@@ -43,6 +47,10 @@ struct CommonOptions {
                    help: LocalizedText(en: "due-soon window in days (overrides the plans')", vi: "số ngày cảnh báo sắp đến hạn (ghi đè giá trị của kế hoạch)")),
         OptionSpec(long: "numbers", valueName: "c|vi",
                    help: LocalizedText(en: "number style of the data files (vi: 1.600,5)", vi: "kiểu số trong tệp số liệu (vi: 1.600,5)")),
+        OptionSpec(long: "only-new", valueName: "PREVIOUS.json",
+                   help: LocalizedText(en: "report only findings not in this earlier --format json output", vi: "chỉ báo các phát hiện chưa có trong kết quả --format json lần trước")),
+        OptionSpec(long: "from", valueName: "ADDRESS",
+                   help: LocalizedText(en: "sender of --format email (default \(RenderOptions.defaultSender))", vi: "địa chỉ gửi của --format email (mặc định \(RenderOptions.defaultSender))")),
         OptionSpec(long: "all", help: LocalizedText(en: "also list checks that found nothing", vi: "liệt kê cả các nội dung không có phát hiện")),
         OptionSpec(long: "no-color", help: LocalizedText(en: "no colour (also when NO_COLOR is set)", vi: "không tô màu (cũng như khi đặt NO_COLOR)")),
         OptionSpec(long: "quiet", short: "q", help: LocalizedText(en: "print nothing on standard output; only the exit status and errors", vi: "không in kết quả; chỉ mã thoát và lỗi")),
@@ -93,6 +101,15 @@ struct CommonOptions {
         }
         all = p.has("all")
         quiet = p.has("quiet")
+        onlyNew = p.last("only-new")
+        sender = p.last("from") ?? RenderOptions.defaultSender
+        guard !sender.unicodeScalars.contains(where: { $0.value < 32 || $0.value == 127 }),
+              sender.split(separator: "@", omittingEmptySubsequences: false).count == 2,
+              !sender.contains(" "), !sender.hasPrefix("@"), !sender.hasSuffix("@") else {
+            let shown = sender.unicodeScalars.map { $0.value < 32 || $0.value == 127 ? "?" : String($0) }.joined()
+            throw UsageError(LocalizedText(en: "--from: expected a plain address like chitieu@xa.example.vn, found '\(shown)'",
+                                           vi: "--from: cần một địa chỉ thư như chitieu@xa.example.vn, nhưng gặp '\(shown)'"))
+        }
         color = !p.has("no-color") && console.outputIsTerminal && (console.environment["NO_COLOR"] ?? "").isEmpty
             && out == nil
     }

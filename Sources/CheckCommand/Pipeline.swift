@@ -99,6 +99,24 @@ enum Pipeline {
                                   color: false, quiet: options.quiet)
     }
 
+    /// Reads the earlier JSON report of `--only-new`; an unreadable one stops the run (exit 2).
+    static func readPrevious(_ path: String, options: CommonOptions, console: Console) -> Result<PreviousFindings, ExitCode> {
+        let language = options.language
+        guard let data = FileManager.default.contents(atPath: path) else {
+            console.err(language == .en ? "check: --only-new: cannot read '\(path)'\n"
+                                        : "check: --only-new: không đọc được '\(path)'\n")
+            return .failure(ExitCode(ExitStatus.cannotCheck.rawValue))
+        }
+        switch PreviousFindings.read([UInt8](data), file: path) {
+        case .success(let p): return .success(p)
+        case .failure(let error):
+            CheckCLI.printDiagnostics(error.diagnostics, console: console, language: language, color: false, quiet: false)
+            console.err(language == .en ? "check: --only-new needs an earlier --format json report; nothing was checked\n"
+                                        : "check: --only-new cần kết quả --format json của lần trước; chưa kiểm tra gì\n")
+            return .failure(ExitCode(ExitStatus.cannotCheck.rawValue))
+        }
+    }
+
     /// Writes rendered output to standard output or `--out`.
     static func write(_ output: RenderedOutput, options: CommonOptions, console: Console) -> ExitCode? {
         let language = options.language

@@ -21,10 +21,18 @@ enum RunCommand {
         } catch {
             return CheckCLI.usage(error, console: console, language: early)
         }
-        let prepared: PreparedCheck
+        var prepared: PreparedCheck
         switch Pipeline.prepare(options, console: console, now: now) {
         case .success(let p): prepared = p
         case .failure(let code): return code.status
+        }
+        prepared.checkOptions.details = options.format.needsDetails
+        var previous: PreviousFindings? = nil
+        if let path = options.onlyNew {
+            switch Pipeline.readPrevious(path, options: options, console: console) {
+            case .success(let p): previous = p
+            case .failure(let code): return code.status
+            }
         }
         if options.data.isEmpty && !options.quiet {
             console.err(options.language == .en
@@ -35,8 +43,17 @@ enum RunCommand {
                                 options: prepared.checkOptions)
         Pipeline.printCalendarNotes(prepared.rules, options: options, console: console)
         let render = RenderOptions(language: options.language, color: options.color, strict: options.strict,
-                                   baseDirectory: FileManager.default.currentDirectoryPath)
-        let output = options.format.init().render(report, options: render)
+                                   baseDirectory: FileManager.default.currentDirectoryPath, sender: options.sender)
+        // The exit status stays that of the whole run: old news is still a violation.
+        let shown = previous?.newFindings(of: report) ?? report
+        let reporter = options.format.init()
+        let problems = reporter.diagnostics(shown, options: render)
+        CheckCLI.printDiagnostics(problems, console: console, language: options.language, color: false, quiet: options.quiet)
+        if problems.contains(where: { $0.severity == .error }) {
+            console.err(options.language == .en ? "check: nothing was written\n" : "check: chưa ghi kết quả nào\n")
+            return ExitStatus.cannotCheck.rawValue
+        }
+        let output = reporter.render(shown, options: render)
         if let failure = Pipeline.write(output, options: options, console: console) { return failure.status }
         return report.exitStatus(strict: options.strict).rawValue
     }

@@ -10,10 +10,13 @@ public struct CheckRecorder: Sendable {
     public let keepsPassed: Bool
     /// Lines of reasoning, recorded only for `check explain`.
     public private(set) var trace: [LocalizedText]?
+    /// Every check with what it found, kept only when a format draws progress (`CheckOptions.details`).
+    public private(set) var log: [LoggedCheck]?
 
-    public init(keepsPassed: Bool = false, tracing: Bool = false) {
+    public init(keepsPassed: Bool = false, tracing: Bool = false, logging: Bool = false) {
         self.keepsPassed = keepsPassed
         self.trace = tracing ? [] : nil
+        self.log = logging ? [] : nil
     }
 
     public var isTracing: Bool { trace != nil }
@@ -21,6 +24,7 @@ public struct CheckRecorder: Sendable {
     /// Records one check and what it found; no findings means it passed.
     public mutating func check(_ subject: @autoclosure () -> CheckResult, findings new: [Finding]) {
         checks += 1
+        if log != nil { log!.append(LoggedCheck(result: subject(), findings: new)) }
         if new.isEmpty {
             let result = subject()
             if result.status == .pending { pendingCount += 1 } else { passedCount += 1 }
@@ -44,5 +48,6 @@ public struct CheckRecorder: Sendable {
         passedCount += other.passedCount
         pendingCount += other.pendingCount
         if let t = other.trace { trace = (trace ?? []) + t }
+        if let l = other.log { log = (log ?? []) + l }
     }
 }

@@ -9,9 +9,12 @@ public struct CheckOptions: Sendable {
     public var owners: Set<String>
     /// Also list the checks that found nothing (`--all`).
     public var keepPassed: Bool
+    /// Fill `Report.details` (values, goal lines, report timeliness) for formats that draw progress.
+    public var details: Bool
 
     public init(asOf: CivilDate, warnDays: Int? = nil, units: Set<String> = [], plans: Set<String> = [],
-                owners: Set<String> = [], keepPassed: Bool = false) {
+                owners: Set<String> = [], keepPassed: Bool = false, details: Bool = false) {
+        self.details = details
         self.asOf = asOf
         self.warnDays = warnDays
         self.units = units
@@ -41,15 +44,21 @@ public enum Engine {
 
     public static func run(_ rules: RuleSet, data: ProgressData, dataFindings: [Finding] = [],
                            options: CheckOptions) -> Report {
-        var recorder = CheckRecorder(keepsPassed: options.keepPassed)
+        var recorder = CheckRecorder(keepsPassed: options.keepPassed, logging: options.details)
         var unitsSeen = Set<String>()
         var owners: [String: Owner] = [:]
+        var details = options.details ? DetailsBuilder() : nil
+        var dataOwners: [String: String] = [:]
         let plans = selectedPlans(rules, options: options)
         for plan in plans {
             for owner in plan.owners where owners[owner.id] == nil { owners[owner.id] = owner }
             for unit in units(of: plan, data: data, options: options) {
                 unitsSeen.insert(unit)
+                if dataOwners[unit] == nil, let owner = plan.defaultOwner { dataOwners[unit] = owner }
+                let logged = recorder.log?.count ?? 0
                 evaluate(plan, unit: unit, rules: rules, data: data, options: options, only: nil, into: &recorder)
+                details?.add(plan, unit: unit, rules: rules, data: data, options: options,
+                             checks: recorder.log?[logged...] ?? [])
             }
         }
         if options.owners.isEmpty {
@@ -63,10 +72,17 @@ public enum Engine {
                 ? ($0.unit, $0.plan, $0.rule) < ($1.unit, $1.plan, $1.rule)
                 : Finding.periodOrder($0.period ?? "", $1.period ?? "")
         }
-        return Report(asOf: options.asOf, plans: plans.count, units: unitsSeen.count, checks: recorder.checks,
-                      findings: findings, passed: passed, passedCount: recorder.passedCount,
-                      pendingCount: recorder.pendingCount, owners: owners,
-                      keepsPassed: options.keepPassed)
+        var report = Report(asOf: options.asOf, plans: plans.count, units: unitsSeen.count, checks: recorder.checks,
+                            findings: findings, passed: passed, passedCount: recorder.passedCount,
+                            pendingCount: recorder.pendingCount, owners: owners,
+                            keepsPassed: options.keepPassed, details: details?.details)
+        report.dataOwners = dataOwners
+        return report
+    }
+
+    /// Whether `--owner` keeps a rule or schedule answered for by `owner`.
+    static func selects(owner: String?, options: CheckOptions) -> Bool {
+        options.owners.isEmpty || owner.map(options.owners.contains) == true
     }
 
     /// Judges one plan for one unit; `only` restricts it to one rule or schedule id (for
@@ -74,9 +90,7 @@ public enum Engine {
     public static func evaluate(_ plan: Plan, unit: String, rules: RuleSet, data: ProgressData,
                                 options: CheckOptions, only: String?, into recorder: inout CheckRecorder) {
         let calendar = rules.calendar(for: plan)
-        let ownerOK: (String?) -> Bool = { owner in
-            options.owners.isEmpty || owner.map(options.owners.contains) == true
-        }
+        let ownerOK: (String?) -> Bool = { selects(owner: $0, options: options) }
         let reportPeriodEnded = plan.reports.contains { schedule in
             schedule.applies(to: unit) && schedule.periods.contains { $0.end <= options.asOf }
         }

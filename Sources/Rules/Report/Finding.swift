@@ -94,6 +94,12 @@ public struct Finding: Hashable, Sendable {
 enum PeriodID {
     /// (end day, −length) so that periods order as `Period` does.
     static func sortKey(_ id: String) -> (Int, Int)? {
+        guard let p = period(id) else { return nil }
+        return (Int(p.end.dayNumber), -p.lengthInDays)
+    }
+
+    /// The period a canonical id names (`2026-06`, `2026-Q2`, `2026-H1`, `2026-9M`, `2026`, a date).
+    static func period(_ id: String) -> Period? {
         let parts = id.split(separator: "-")
         guard let year = parts.first.flatMap({ Int($0) }), (1...9999).contains(year) else { return nil }
         let p: Period?
@@ -110,7 +116,6 @@ enum PeriodID {
             p = CivilDate.parseISO(Substring(id)).map { Period.day($0) }
         default: p = nil
         }
-        guard let p else { return nil }
-        return (Int(p.end.dayNumber), -p.lengthInDays)
+        return p
     }
 }

@@ -54,9 +54,16 @@ public struct Report: Sendable {
     public var owners: [String: Owner]
     /// Whether passing checks were asked for (`--all`), so formats list them even when none.
     public var keepsPassed: Bool
+    /// Values, goal lines and report timeliness, filled only for formats that draw progress.
+    public var details: ReportDetails?
+    /// Unit → the owner who answers for its data rows (the default `owner` of the first plan,
+    /// by id, that binds it): where findings without a rule's owner (`data-invalid`) are sent.
+    public var dataOwners: [String: String] = [:]
 
     public init(asOf: CivilDate, plans: Int, units: Int, checks: Int, findings: [Finding],
-                passed: [CheckResult] = [], passedCount: Int, pendingCount: Int = 0, owners: [String: Owner] = [:], keepsPassed: Bool = false) {
+                passed: [CheckResult] = [], passedCount: Int, pendingCount: Int = 0, owners: [String: Owner] = [:], keepsPassed: Bool = false,
+                details: ReportDetails? = nil) {
+        self.details = details
         self.keepsPassed = keepsPassed
         self.asOf = asOf
         self.plans = plans

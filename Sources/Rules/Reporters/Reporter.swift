@@ -8,13 +8,20 @@ public struct RenderOptions: Sendable {
     /// The folder relative paths are relative to (the working directory): formats that
     /// link to files (SARIF, GitHub) show absolute paths under it as relative ones.
     public var baseDirectory: String?
+    /// `--from`: the sender of formats that write mail.
+    public var sender: String
 
-    public init(language: Language = .en, color: Bool = false, strict: Bool = false, baseDirectory: String? = nil) {
+    public init(language: Language = .en, color: Bool = false, strict: Bool = false, baseDirectory: String? = nil,
+                sender: String = RenderOptions.defaultSender) {
         self.language = language
         self.color = color
         self.strict = strict
         self.baseDirectory = baseDirectory
+        self.sender = sender
     }
+
+    /// The sender when `--from` is not given: a local address that `sendmail` accepts.
+    public static let defaultSender = "chitieu@localhost"
 }
 
 /// What a reporter produces: one text for standard output or a file, or several files
@@ -46,13 +53,20 @@ public protocol Reporter: Sendable {
     /// Whether the format lists every check, passing or not (JUnit's test cases), so that
     /// the CLI collects passing checks as `--all` does.
     static var listsEveryCheck: Bool { get }
+    /// Whether the format draws progress and needs `Report.details` (the engine fills it only then).
+    static var needsDetails: Bool { get }
     init()
     func render(_ report: Report, options: RenderOptions) -> RenderedOutput
+    /// What rendering has to say besides the output (an owner without an address): printed
+    /// on standard error; an error means the output must not be written.
+    func diagnostics(_ report: Report, options: RenderOptions) -> [Diagnostic]
 }
 
 extension Reporter {
     public static var writesFolder: Bool { false }
     public static var listsEveryCheck: Bool { false }
+    public static var needsDetails: Bool { false }
+    public func diagnostics(_ report: Report, options: RenderOptions) -> [Diagnostic] { [] }
 }
 
 /// The registry of output formats.
@@ -60,6 +74,7 @@ public enum Reporters {
     public static let all: [any Reporter.Type] = [
         TextReporter.self, JSONReporter.self, JSONLinesReporter.self,
         GitHubReporter.self, JUnitReporter.self, SARIFReporter.self,
+        CSVReporter.self, MarkdownReporter.self, EmailReporter.self, HTMLReporter.self,
     ]
 
     public static var ids: [String] { all.map { $0.id } }
