@@ -159,6 +159,15 @@ public struct ObservationCollector {
                         file: row.file, line: row.line))
     }
 
+    /// A record that could not be split into cells (a stray quote, invalid UTF-8, more
+    /// cells than columns): a `data-invalid` finding at its line, and the rest is still read.
+    /// Its unit cannot be trusted, so it is reported whatever units are selected.
+    public mutating func invalidRow(file: Int32, line: Int32, column: Int?, message: LocalizedText,
+                                    hint: LocalizedText? = nil) {
+        findings.append(Finding(severity: .violation, code: .dataInvalid, message: message, hint: hint,
+                                location: SourceLocation(file: files[Int(file)], line: Int(line), column: column)))
+    }
+
     // MARK: - Cells
 
     private mutating func period(_ cell: DataRow.Cell?) -> Int32? {
