@@ -124,9 +124,11 @@ public struct CSVReader: ~Copyable {
         let delimiter = self.delimiter.rawValue
         let delimiters = ByteSearch.splat(delimiter), quotes = ByteSearch.splat(ByteSearch.quote)
         let lfs = ByteSearch.splat(ByteSearch.lf), crs = ByteSearch.splat(ByteSearch.cr)
-        // The first invalid UTF-8 at or after the current record: the whole rest of the
-        // chunk is validated in one pass, again only past a record that had invalid bytes.
-        var invalidAt = -1
+        // UTF-8 is checked a window ahead of the records (one pass, while the bytes are
+        // still in cache): bytes before `validatedTo` were checked, and `invalidAt` is the
+        // first invalid one among them at or after the current record (`n`: none).
+        var validatedTo = i
+        var invalidAt = n
 
         records: while i < n {
             let recordStart = i
@@ -276,8 +278,17 @@ public struct CSVReader: ~Copyable {
 
             if problem == nil {
                 if invalidAt < recordStart {
-                    let rest = UnsafeRawBufferPointer(start: base + recordStart, count: n - recordStart)
-                    invalidAt = UTF8Validation.firstInvalidOffset(in: rest).map { $0 + recordStart } ?? n
+                    // The invalid byte found was in an earlier record: look again from here.
+                    invalidAt = n
+                    validatedTo = recordStart
+                }
+                while invalidAt == n && validatedTo < contentEnd {
+                    var windowEnd = min(n, validatedTo + CSVReader.validationWindow)
+                    // Never cut a sequence: end the window before a byte that starts one.
+                    while windowEnd < n && base.load(fromByteOffset: windowEnd, as: UInt8.self) & 0xC0 == 0x80 { windowEnd += 1 }
+                    let window = UnsafeRawBufferPointer(start: base + validatedTo, count: windowEnd - validatedTo)
+                    if let k = UTF8Validation.firstInvalidOffset(in: window) { invalidAt = validatedTo + k }
+                    validatedTo = windowEnd
                 }
                 if invalidAt < contentEnd {
                     problem = .invalidUTF8
@@ -296,6 +307,10 @@ public struct CSVReader: ~Copyable {
         }
         return consumed
     }
+
+    /// How far ahead UTF-8 is checked at a time: small enough to stay in cache for the
+    /// parse that follows.
+    static let validationWindow = 32_768
 
     // MARK: - Buffers
 

@@ -168,6 +168,30 @@ struct CSVRow: Sendable, CustomTestStringConvertible {
         #expect(message == "invalid UTF-8 (byte 0x\(byte))")
     }
 
+    /// UTF-8 is checked a window at a time: sequences that cross a window's end are not
+    /// problems, and invalid bytes far into the input are found in their own records.
+    @Test func invalidUTF8FarIntoALargeInput() {
+        var bytes: [UInt8] = []
+        var line = 0
+        var expected: [Int: String] = [:]
+        while line < 3000 {
+            line += 1
+            // Lines of 1-, 2-, 3- and 4-byte characters of varying length, so that every
+            // kind of sequence crosses some window boundary.
+            bytes += Array(String(repeating: "aệđ𝄞", count: line % 13 + 1).utf8) + [0x2C]
+            if line == 1500 || line == 1501 || line == 2900 {
+                bytes += [0xE1, 0xBB]  // a truncated sequence
+                expected[line] = "\(line): ! invalid-utf8 \(line):\(4 * (line % 13 + 1) + 2)"
+            }
+            bytes += Array("x\n".utf8)
+        }
+        #expect(bytes.count > 6 * CSVReader.validationWindow)
+        let outcome = CSVRun.whole(bytes)
+        #expect(outcome.records.count == line)
+        #expect(expected.count == 3)
+        #expect(outcome.records.filter { $0.contains("!") } == expected.keys.sorted().compactMap { expected[$0] })
+    }
+
     @Test func validUTF8OfEveryLengthIsNotAProblem() {
         let text = "a,é,ệ,𝄞,€\n\"ở\"\"ấp\",\u{10FFFF}"
         #expect(CSVRun.whole(text).records == ["1: ⟨a⟩⟨é⟩⟨ệ⟩⟨𝄞⟩⟨€⟩", "2: ⟨ở\"ấp⟩⟨\u{10FFFF}⟩"])
