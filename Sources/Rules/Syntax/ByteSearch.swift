@@ -11,9 +11,9 @@ enum ByteSearch {
     static let cr: UInt8 = 0x0D
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-    @usableFromInline static let ones: UInt64 = 0x0101_0101_0101_0101
-    @usableFromInline static let highs: UInt64 = 0x8080_8080_8080_8080
-    @usableFromInline static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+    static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
 
     /// `b` in every byte of a word.
     @inline(__always)

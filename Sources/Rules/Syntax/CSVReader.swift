@@ -135,15 +135,8 @@ public struct CSVReader: ~Copyable {
             let first = base.load(fromByteOffset: i, as: UInt8.self)
             if first == ByteSearch.lf || first == ByteSearch.cr {
                 // An empty line: no record.
-                if first == ByteSearch.lf {
-                    i += 1
-                } else if i + 1 < n {
-                    i += base.load(fromByteOffset: i + 1, as: UInt8.self) == ByteSearch.lf ? 2 : 1
-                } else if isFinal {
-                    i += 1
-                } else {
-                    break records  // CR at the end: CRLF or a lone CR, the next chunk tells
-                }
+                guard let after = Self.endOfLineBreak(at: i, in: base, count: n, isFinal: isFinal) else { break records }
+                i = after
                 line += 1
                 consumed = i
                 continue records
@@ -193,15 +186,8 @@ public struct CSVReader: ~Copyable {
                             break quoted
                         }
                         // A line break inside the field.
-                        if b == ByteSearch.lf {
-                            i += 1
-                        } else if i + 1 < n {
-                            i += base.load(fromByteOffset: i + 1, as: UInt8.self) == ByteSearch.lf ? 2 : 1
-                        } else if isFinal {
-                            i += 1
-                        } else {
-                            break records
-                        }
+                        guard let after = Self.endOfLineBreak(at: i, in: base, count: n, isFinal: isFinal) else { break records }
+                        i = after
                         breaksInside += 1
                     }
                     // `i` is at the closing quote.
@@ -265,15 +251,8 @@ public struct CSVReader: ~Copyable {
             // The record's line break.
             var next = n
             if contentEnd < n {
-                if base.load(fromByteOffset: contentEnd, as: UInt8.self) == ByteSearch.lf {
-                    next = contentEnd + 1
-                } else if contentEnd + 1 < n {
-                    next = contentEnd + (base.load(fromByteOffset: contentEnd + 1, as: UInt8.self) == ByteSearch.lf ? 2 : 1)
-                } else if isFinal {
-                    next = contentEnd + 1
-                } else {
-                    break records
-                }
+                guard let after = Self.endOfLineBreak(at: contentEnd, in: base, count: n, isFinal: isFinal) else { break records }
+                next = after
             }
 
             if problem == nil {
@@ -311,6 +290,15 @@ public struct CSVReader: ~Copyable {
     /// How far ahead UTF-8 is checked at a time: small enough to stay in cache for the
     /// parse that follows.
     static let validationWindow = 32_768
+
+    /// Just past the line break (LF, CRLF or CR) at `i`, or nil for a CR at the end of a
+    /// chunk that is not the last: whether an LF follows, only the next chunk tells.
+    @inline(__always)
+    private static func endOfLineBreak(at i: Int, in base: UnsafeRawPointer, count n: Int, isFinal: Bool) -> Int? {
+        if base.load(fromByteOffset: i, as: UInt8.self) == ByteSearch.lf { return i + 1 }
+        if i + 1 < n { return base.load(fromByteOffset: i + 1, as: UInt8.self) == ByteSearch.lf ? i + 2 : i + 1 }
+        return isFinal ? i + 1 : nil
+    }
 
     // MARK: - Buffers
 

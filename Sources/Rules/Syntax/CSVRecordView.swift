@@ -1,6 +1,5 @@
 /// Where one field lies: in the input, or (a quoted field with `""` inside) in the
 /// reader's scratch buffer after unescaping.
-@usableFromInline
 struct CSVFieldSlot {
     enum Storage: UInt8 {
         case plain, quoted, unescaped
