@@ -4,8 +4,8 @@
 ///
 /// Records that `CSVReader` cannot split into cells (a stray quote, invalid UTF-8) and
 /// rows with more non-empty cells than the header has columns are `data-invalid`
-/// findings at their line; rows whose cells are all empty (a spreadsheet's leftover
-/// `,,,,` lines) are skipped.
+/// findings at their line (unless their unit, read before the problem, is not checked);
+/// rows whose cells are all empty (a spreadsheet's leftover `,,,,` lines) are skipped.
 enum CSVDataReader {
     static let required = ["unit", "period"]
     static let optional = ["indicator", "value", "submitted", "report", "note"]
@@ -127,7 +127,7 @@ enum CSVDataReader {
                 en: "line \(problem.line), column \(problem.column): \(problem.message.en)",
                 vi: "dòng \(problem.line), cột \(problem.column): \(problem.message.vi)")
             collector.invalidRow(file: fileIndex, line: Int32(record.line), column: sameLine ? problem.column : nil,
-                                 message: message, hint: problem.hint)
+                                 unit: unit(of: record, layout), message: message, hint: problem.hint)
             return
         }
         var blank = true
@@ -142,7 +142,7 @@ enum CSVDataReader {
                 let d = String(UnicodeScalar(layout.delimiter))
                 collector.invalidRow(
                     file: fileIndex, line: Int32(record.line), column: record.position(ofField: i).column,
-                    message: LocalizedText(en: "the row has \(record.count) cells but the header has \(layout.columns) columns",
+                    unit: unit(of: record, layout), message: LocalizedText(en: "the row has \(record.count) cells but the header has \(layout.columns) columns",
                                            vi: "dòng có \(record.count) ô nhưng dòng tiêu đề có \(layout.columns) cột"),
                     hint: LocalizedText(en: "a cell that contains '\(d)' (such as a decimal comma) must be in quotes: \"93\(d)5\"",
                                         vi: "ô có chứa '\(d)' (như dấu phẩy thập phân) phải đặt trong ngoặc kép: \"93\(d)5\""))
@@ -169,6 +169,12 @@ enum CSVDataReader {
         let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
         let upper = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
         return .text(Substring(utf8[lower..<upper]))
+    }
+
+    /// The unit cell of a record that cannot be read, when it was read before the problem.
+    static func unit(of record: borrowing CSVRecordView, _ layout: Layout) -> Substring? {
+        guard let index = layout.unit, index < record.count else { return nil }
+        return Substring(record.string(index))
     }
 
     /// Empty, or only ASCII spaces and tabs.

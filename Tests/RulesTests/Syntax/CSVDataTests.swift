@@ -74,6 +74,16 @@ import Testing
         #expect(loaded.values("x") == ["2026-02=2@4"])
     }
 
+    @Test func brokenRowsOfUnitsNotCheckedAreIgnored() throws {
+        let scope = DataScope(asOf: CivilDate(year: 2027, month: 1, day: 1)!, numbers: .c, units: ["u"])
+        let csv = "unit,period,indicator,value\nother,2026-01,x,9\"2\nu,2026-01,x,9\"2\nab\"c,2026-01,x,1\nother,2026-01,x,1,2\n"
+        let result = DataLoader.load([.init(name: "d.csv", bytes: Array(csv.utf8))], scope: scope, plans: [])
+        let invalid = result.findings.filter { $0.code == .dataInvalid }
+        // A unit cell read before the problem decides; a broken unit cell cannot, and is reported.
+        #expect(invalid.map { "\($0.location?.line ?? 0) \($0.unit ?? "-")" } == ["3 u", "4 -"])
+        #expect(result.diagnostics.map(\.message.en) == ["2 rows of units that no selected plan binds were ignored"])
+    }
+
     @Test func theDataInvalidFindingCarriesTheHint() throws {
         let loaded = Self.load("unit,period,indicator,value\nu,2026-01,x,93,5\n")
         let finding = try #require(loaded.result.findings.first { $0.code == .dataInvalid })
