@@ -165,6 +165,25 @@ public struct ObservationCollector {
                         file: row.file, line: row.line))
     }
 
+    /// A record that could not be split into cells (a stray quote, invalid UTF-8, more
+    /// cells than columns): a `data-invalid` finding at its line, and the rest is still read.
+    /// `unit` is the unit cell when it was read before the problem: a row of a unit that no
+    /// selected plan binds is ignored like any other such row; without a readable unit the
+    /// row is reported whatever units are selected.
+    public mutating func invalidRow(file: Int32, line: Int32, column: Int?, unit: Substring? = nil,
+                                    message: LocalizedText, hint: LocalizedText? = nil) {
+        var slug: String?
+        if let text = unit.map(Self.trimmed), Loading.isUnitSlug(text) {
+            guard scope.binds(String(text)) else {
+                ignoredRows += 1
+                return
+            }
+            slug = String(text)
+        }
+        findings.append(Finding(severity: .violation, code: .dataInvalid, unit: slug, message: message, hint: hint,
+                                location: SourceLocation(file: files[Int(file)], line: Int(line), column: column)))
+    }
+
     // MARK: - Cells
 
     private mutating func period(_ cell: DataRow.Cell?) -> Int32? {

@@ -1,7 +1,8 @@
 /// Writes `JSONValue`s as RFC 8259 text, byte-for-byte the same for the same value.
 ///
 /// Strings are escaped as RFC 8259 §7 requires (`"`, `\`, control characters), plus U+2028
-/// and U+2029, which JavaScript source cannot hold raw; other non-ASCII stays UTF-8.
+/// and U+2029, which JavaScript source cannot hold raw, and U+FEFF, which some readers
+/// strip; other non-ASCII stays UTF-8.
 /// Numbers use `NumberFormat.plain`: no exponent, integers without `.0`; NaN and infinities
 /// have no JSON form and are written as `null`. No trailing newline is written.
 public struct JSONWriter: Sendable {
@@ -62,6 +63,11 @@ public struct JSONWriter: Sendable {
                 case 0x00..<0x20: escape = nil
                 case 0xE2 where k + 2 < n && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9):
                     escape = bytes[k + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                case 0xEF where k + 2 < n && bytes[k + 1] == 0xBB && bytes[k + 2] == 0xBF:
+                    // U+FEFF is invisible, and readers that strip byte order marks drop it raw
+                    // even inside a string (Foundation's JSONSerialization on Linux does).
+                    escape = "\\ufeff"
                     width = 3
                 default:
                     k += 1
