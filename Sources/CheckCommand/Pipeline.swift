@@ -48,11 +48,11 @@ enum Pipeline {
                 stdinRead = true
                 sources.append(DataLoader.Source(name: "<stdin>", bytes: console.readStandardInput()))
             } else {
-                sources.append(DataLoader.Source(name: path, bytes: FileManager.default.contents(atPath: path).map { [UInt8]($0) }))
+                sources.append(DataLoader.Source(path: path))
             }
         }
         let scope = DataScope(plans: plans, asOf: asOf, numbers: options.numbers, unitFilter: options.units)
-        let data = DataLoader.load(sources, scope: scope, plans: plans)
+        let data = DataLoader.load(sources, scope: scope, plans: plans, threads: threads(console))
         CheckCLI.printDiagnostics(data.diagnostics, console: console, language: language, color: false, quiet: options.quiet)
         if data.diagnostics.contains(where: { $0.severity == .error }) {
             console.err(language == .en ? "check: the data cannot be read; nothing was checked\n"
@@ -62,6 +62,13 @@ enum Pipeline {
         let checkOptions = CheckOptions(asOf: asOf, warnDays: options.warnDays, units: options.units, plans: options.plans,
                                         owners: options.owners, keepPassed: options.all || options.format.listsEveryCheck)
         return .success(PreparedCheck(options: options, rules: rules, checkOptions: checkOptions, data: data))
+    }
+
+    /// How many threads to use: `CHITIEU_THREADS` when set (1 = everything on one thread, the
+    /// reference for byte-identical output), else one per processor core.
+    static func threads(_ console: Console) -> Int {
+        if let text = console.environment["CHITIEU_THREADS"], let n = Int(text), n >= 1 { return min(n, 64) }
+        return max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16))
     }
 
     /// `--plan`, `--owner` or `--unit` naming nothing in the rules: a usage error with a suggestion.

@@ -6,66 +6,237 @@
 /// rows with more non-empty cells than the header has columns are `data-invalid`
 /// findings at their line (unless their unit, read before the problem, is not checked);
 /// rows whose cells are all empty (a spreadsheet's leftover `,,,,` lines) are skipped.
+///
+/// A large file is read in pieces on several threads: a first pass counts line breaks and
+/// quotes in each piece, which places every piece boundary on a record boundary (an even
+/// number of quotes before it) and gives each piece its exact first line number; then the
+/// pieces are parsed, each streaming through a small buffer, and merged in order.
 enum CSVDataReader {
     static let required = ["unit", "period"]
     static let optional = ["indicator", "value", "submitted", "report", "note"]
 
-    static func read(_ bytes: [UInt8], file: String, fileIndex: Int32, into collector: inout ObservationCollector) -> [Diagnostic] {
-        bytes.withUnsafeBytes { read($0, file: file, fileIndex: fileIndex, into: &collector) }
+    /// Bytes per read of a piece: large enough to keep the parser busy, small enough that
+    /// memory does not grow with the file.
+    static let blockSize = 1 << 22
+    /// Below this size a file is read by one thread.
+    static let parallelThreshold = 1 << 22
+
+    static func read(_ source: ByteSource, file: String, fileIndex: Int32, scope: DataScope,
+                     threads: Int) -> (collectors: [ObservationCollector], diagnostics: [Diagnostic]) {
+        // The header, from the first block.
+        let head = source.prefix(min(source.count, 1 << 20))
+        let header: HeaderRead
+        switch head.withUnsafeBytes({ readHeader($0, file: file, wholeFile: head.count == source.count) }) {
+        case .success(let h): header = h
+        case .failure(let problems): return ([], problems.diagnostics)
+        }
+        guard let layout = header.layout else { return ([], []) }
+
+        let body = header.end..<source.count
+        var pieces = [Piece(range: body, firstLine: header.nextLine)]
+        if threads > 1 && body.count >= parallelThreshold {
+            pieces = split(source, body, into: threads, firstLine: header.nextLine)
+        }
+        let planned = pieces
+        let parsed = Parallel.map(planned.count, threads: threads) { i in
+            parse(source, planned[i], layout: layout, scope: scope, file: file, fileIndex: fileIndex, isLast: i == planned.count - 1)
+        }
+        // A piece that met a stray quote or an open quote at its end may have been split at
+        // the wrong place (quote counting assumes well-formed quoting): read from its start
+        // to the end of the file in one go instead.
+        var collectors: [ObservationCollector] = []
+        for (i, result) in parsed.enumerated() {
+            if i < parsed.count - 1 && result.suspect {
+                let rest = Piece(range: pieces[i].range.lowerBound..<body.upperBound, firstLine: pieces[i].firstLine)
+                let again = parse(source, rest, layout: layout, scope: scope, file: file, fileIndex: fileIndex, isLast: true)
+                collectors.append(again.collector)
+                return (collectors, again.diagnostics)
+            }
+            collectors.append(result.collector)
+            if !result.diagnostics.isEmpty { return (collectors, result.diagnostics) }
+        }
+        return (collectors, [])
     }
 
-    static func read(_ input: UnsafeRawBufferPointer, file: String, fileIndex: Int32,
-                     into collector: inout ObservationCollector) -> [Diagnostic] {
-        var reader = CSVReader(delimiter: CSVReader.detectDelimiter(in: input))
-        var layout: Layout?
-        var diagnostics: [Diagnostic] = []
-        do {
-            _ = try reader.parse(input, isFinal: true) { record in
-                if let layout {
-                    return take(record, layout: layout, fileIndex: fileIndex, into: &collector)
+    // MARK: - Pieces
+
+    struct Piece: Sendable {
+        var range: Range<Int>
+        var firstLine: Int
+    }
+
+    /// What the first pass learns of one stretch of the file.
+    struct Scan: Sendable {
+        var quotes = 0
+        var lineBreaks = 0
+        /// The first line break after which the stretch's own quote count is even / odd, and
+        /// how many line breaks precede that point within the stretch.
+        var firstEven: (offset: Int, lineBreaks: Int)?
+        var firstOdd: (offset: Int, lineBreaks: Int)?
+    }
+
+    /// Splits `body` into about `count` pieces that start on record boundaries.
+    static func split(_ source: ByteSource, _ body: Range<Int>, into count: Int, firstLine: Int) -> [Piece] {
+        let size = body.count / count
+        let nominal = (0..<count).map { i in
+            body.lowerBound + i * size..<(i == count - 1 ? body.upperBound : body.lowerBound + (i + 1) * size)
+        }
+        let scans = Parallel.map(count, threads: count) { i in scan(source, nominal[i]) }
+        var pieces: [Piece] = []
+        var start = body.lowerBound, startLine = firstLine
+        var quotesBefore = 0, linesBefore = firstLine - 1  // up to the nominal start of piece i
+        for i in 0..<count {
+            if i > 0 {
+                // The first line break inside nominal piece i with an even number of quotes
+                // before it in the whole file.
+                let wanted = quotesBefore % 2 == 0 ? scans[i].firstEven : scans[i].firstOdd
+                if let cut = wanted {
+                    pieces.append(Piece(range: start..<(cut.offset + 1), firstLine: startLine))
+                    start = cut.offset + 1
+                    startLine = linesBefore + cut.lineBreaks + 2
                 }
-                switch readHeader(record, file: file) {
-                case .success(let header): layout = header
-                case .failure(let problems):
-                    diagnostics = problems.diagnostics
-                    throw problems
+            }
+            quotesBefore += scans[i].quotes
+            linesBefore += scans[i].lineBreaks
+        }
+        pieces.append(Piece(range: start..<body.upperBound, firstLine: startLine))
+        return pieces.filter { !$0.range.isEmpty }
+    }
+
+    /// Counts quotes and line breaks (LF; CR LF counts once, a lone CR too) in a stretch.
+    static func scan(_ source: ByteSource, _ range: Range<Int>) -> Scan {
+        var s = Scan()
+        var offset = range.lowerBound
+        // A CR whose line break may continue with an LF in the next byte (perhaps the next block).
+        var pendingCR: Int?
+        func lineBreak(endingAt end: Int) {
+            if end + 1 < range.upperBound {
+                if s.quotes % 2 == 0 && s.firstEven == nil { s.firstEven = (end, s.lineBreaks) }
+                if s.quotes % 2 == 1 && s.firstOdd == nil { s.firstOdd = (end, s.lineBreaks) }
+            }
+            s.lineBreaks += 1
+        }
+        source.blocks(range, size: blockSize) { block in
+            for i in 0..<block.count {
+                let b = block[i]
+                if let cr = pendingCR {
+                    pendingCR = nil
+                    if b == 0x0A {
+                        lineBreak(endingAt: offset + i)
+                        continue
+                    }
+                    lineBreak(endingAt: cr)
+                }
+                if b == 0x22 {
+                    s.quotes += 1
+                } else if b == 0x0A {
+                    lineBreak(endingAt: offset + i)
+                } else if b == 0x0D {
+                    pendingCR = offset + i
+                }
+            }
+            offset += block.count
+        }
+        if let cr = pendingCR { lineBreak(endingAt: cr) }
+        return s
+    }
+
+    struct PieceResult: Sendable {
+        var collector: ObservationCollector
+        var diagnostics: [Diagnostic]
+        /// The split may have been wrong here (see `read`).
+        var suspect: Bool
+    }
+
+    /// Parses one piece, streaming it through a buffer of `blockSize`.
+    static func parse(_ source: ByteSource, _ piece: Piece, layout: Layout, scope: DataScope, file: String,
+                      fileIndex: Int32, isLast: Bool) -> PieceResult {
+        var collector = ObservationCollector(scope: scope, file: fileIndex)
+        var reader = CSVReader(delimiter: layout.delimiter, firstLine: piece.firstLine, atStartOfInput: false)
+        var diagnostics: [Diagnostic] = []
+        var suspect = false
+        do {
+            try source.stream(piece.range, block: blockSize) { chunk, isFinal in
+                try reader.parse(chunk, isFinal: isFinal) { record in
+                    take(record, layout: layout, into: &collector)
                 }
             }
         } catch let problem as CSVProblem {
+            suspect = true
             diagnostics.append(.error("data.unreadable", at: SourceLocation(file: file, line: problem.line, column: problem.column),
                                       problem.message, hint: problem.hint))
-            return diagnostics
         } catch {
-            return diagnostics  // the header's problems, gathered above
+            diagnostics.append(.error("data.unreadable", at: SourceLocation(file: file),
+                                      LocalizedText(en: "cannot read the file: \(error)", vi: "không đọc được tệp: \(error)")))
         }
-        if layout == nil {
-            return [.error("data.unreadable", at: SourceLocation(file: file, line: 1),
-                           LocalizedText(en: "the file is empty: expected a header row (unit,period,indicator,value,submitted)",
-                                         vi: "tệp rỗng: cần dòng tiêu đề (unit,period,indicator,value,submitted)"))]
-        }
-        return diagnostics
+        if reader.resyncCount > 0 { suspect = true }
+        collector.finish()
+        return PieceResult(collector: collector, diagnostics: diagnostics, suspect: suspect && !isLast)
     }
 
     // MARK: - Header
 
     /// Which field holds each column.
-    struct Layout {
+    struct Layout: Sendable {
         var columns: Int
-        var delimiter: UInt8
+        var delimiter: CSVReader.Delimiter
         var unit: Int?
         var period: Int?
         var indicator: Int?
         var value: Int?
         var submitted: Int?
         var report: Int?
-        var note: Int?
+    }
+
+    struct HeaderRead {
+        /// Nil for a file with a header and no rows.
+        var layout: Layout?
+        /// The byte after the header's line break, and the line that starts there.
+        var end: Int
+        var nextLine: Int
     }
 
     struct HeaderProblems: Error {
         var diagnostics: [Diagnostic]
     }
 
-    static func readHeader(_ record: borrowing CSVRecordView, file: String) -> Result<Layout, HeaderProblems> {
+    private struct Stop: Error {}
+
+    static func readHeader(_ input: UnsafeRawBufferPointer, file: String, wholeFile: Bool) -> Result<HeaderRead, HeaderProblems> {
+        var reader = CSVReader(delimiter: CSVReader.detectDelimiter(in: input))
+        var outcome: Result<HeaderRead, HeaderProblems>?
+        do {
+            _ = try reader.parse(input, isFinal: wholeFile) { record in
+                outcome = layout(of: record, file: file).map { layout in
+                    let text = record.text
+                    var end = text.baseAddress.map { $0 - input.baseAddress! + text.count } ?? 0
+                    var breaks = text.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                    if end < input.count, input[end] == 0x0D { end += 1 }
+                    if end < input.count, input[end] == 0x0A { end += 1 }
+                    breaks += 1
+                    return HeaderRead(layout: layout, end: end, nextLine: record.line + breaks)
+                }
+                throw Stop()
+            }
+        } catch let problem as CSVProblem {
+            return .failure(HeaderProblems(diagnostics: [
+                .error("data.unreadable", at: SourceLocation(file: file, line: problem.line, column: problem.column),
+                       problem.message, hint: problem.hint),
+            ]))
+        } catch {}
+        if let outcome {
+            if case .success(let h) = outcome, h.end >= input.count, !wholeFile {
+                return .failure(HeaderProblems(diagnostics: [.error("data.unreadable", at: SourceLocation(file: file, line: 1),
+                    LocalizedText(en: "the header row is longer than 1 MB", vi: "dòng tiêu đề dài hơn 1 MB"))]))
+            }
+            return outcome
+        }
+        return .failure(HeaderProblems(diagnostics: [.error("data.unreadable", at: SourceLocation(file: file, line: 1),
+            LocalizedText(en: "the file is empty: expected a header row (unit,period,indicator,value,submitted)",
+                          vi: "tệp rỗng: cần dòng tiêu đề (unit,period,indicator,value,submitted)"))]))
+    }
+
+    static func layout(of record: borrowing CSVRecordView, file: String) -> Result<Layout, HeaderProblems> {
         let at = SourceLocation(file: file, line: record.line)
         if let problem = record.problem {
             return .failure(HeaderProblems(diagnostics: [
@@ -109,16 +280,14 @@ enum CSVDataReader {
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
             return .failure(HeaderProblems(diagnostics: diagnostics))
         }
-        return .success(Layout(columns: names.count, delimiter: record.delimiter,
+        return .success(Layout(columns: names.count, delimiter: CSVReader.Delimiter(rawValue: record.delimiter) ?? .comma,
                                unit: columns["unit"], period: columns["period"], indicator: columns["indicator"],
-                               value: columns["value"], submitted: columns["submitted"], report: columns["report"],
-                               note: columns["note"]))
+                               value: columns["value"], submitted: columns["submitted"], report: columns["report"]))
     }
 
     // MARK: - Rows
 
-    static func take(_ record: borrowing CSVRecordView, layout: Layout, fileIndex: Int32,
-                     into collector: inout ObservationCollector) {
+    static func take(_ record: borrowing CSVRecordView, layout: Layout, into collector: inout ObservationCollector) {
         if let problem = record.problem {
             // Positions are where the record starts (spec §6.1); a problem further down a
             // multi-line record says where it really is.
@@ -126,8 +295,8 @@ enum CSVDataReader {
             let message = sameLine ? problem.message : LocalizedText(
                 en: "line \(problem.line), column \(problem.column): \(problem.message.en)",
                 vi: "dòng \(problem.line), cột \(problem.column): \(problem.message.vi)")
-            collector.invalidRow(file: fileIndex, line: Int32(record.line), column: sameLine ? problem.column : nil,
-                                 unit: unit(of: record, layout), message: message, hint: problem.hint)
+            collector.invalidRow(line: Int32(record.line), column: sameLine ? problem.column : nil,
+                                 unit: cell(record, layout.unit), message: message, hint: problem.hint)
             return
         }
         var blank = true
@@ -139,42 +308,29 @@ enum CSVDataReader {
         if record.count > layout.columns {
             // `93,5` unquoted in a comma file: without this check the row would read as 93.
             for i in layout.columns..<record.count where !isBlank(record[i]) {
-                let d = String(UnicodeScalar(layout.delimiter))
+                let d = String(UnicodeScalar(layout.delimiter.rawValue))
                 collector.invalidRow(
-                    file: fileIndex, line: Int32(record.line), column: record.position(ofField: i).column,
-                    unit: unit(of: record, layout), message: LocalizedText(en: "the row has \(record.count) cells but the header has \(layout.columns) columns",
+                    line: Int32(record.line), column: record.position(ofField: i).column, unit: cell(record, layout.unit),
+                    message: LocalizedText(en: "the row has \(record.count) cells but the header has \(layout.columns) columns",
                                            vi: "dòng có \(record.count) ô nhưng dòng tiêu đề có \(layout.columns) cột"),
                     hint: LocalizedText(en: "a cell that contains '\(d)' (such as a decimal comma) must be in quotes: \"93\(d)5\"",
                                         vi: "ô có chứa '\(d)' (như dấu phẩy thập phân) phải đặt trong ngoặc kép: \"93\(d)5\""))
                 return
             }
         }
-        // One string per row; the cells are slices of it.
-        let text = String(decoding: record.text, as: UTF8.self)
-        var row = DataRow(file: fileIndex, line: Int32(record.line))
-        row.unit = cell(record, layout.unit, text)
-        row.period = cell(record, layout.period, text)
-        row.indicator = cell(record, layout.indicator, text)
-        row.value = cell(record, layout.value, text)
-        row.submitted = cell(record, layout.submitted, text)
-        row.report = cell(record, layout.report, text)
-        row.note = cell(record, layout.note, text)
+        var row = DataRow(line: Int32(record.line))
+        row.unit = cell(record, layout.unit).map(DataCell.bytes)
+        row.period = cell(record, layout.period).map(DataCell.bytes)
+        row.indicator = cell(record, layout.indicator).map(DataCell.bytes)
+        row.value = cell(record, layout.value).map(DataCell.bytes)
+        row.submitted = cell(record, layout.submitted).map(DataCell.bytes)
+        row.report = cell(record, layout.report).map(DataCell.bytes)
         collector.add(row)
     }
 
-    static func cell(_ record: borrowing CSVRecordView, _ index: Int?, _ text: String) -> DataRow.Cell? {
+    static func cell(_ record: borrowing CSVRecordView, _ index: Int?) -> UnsafeRawBufferPointer? {
         guard let index, index < record.count else { return nil }
-        guard let range = record.textRange(ofField: index) else { return .text(Substring(record.string(index))) }
-        let utf8 = text.utf8
-        let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-        let upper = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
-        return .text(Substring(utf8[lower..<upper]))
-    }
-
-    /// The unit cell of a record that cannot be read, when it was read before the problem.
-    static func unit(of record: borrowing CSVRecordView, _ layout: Layout) -> Substring? {
-        guard let index = layout.unit, index < record.count else { return nil }
-        return Substring(record.string(index))
+        return record[index]
     }
 
     /// Empty, or only ASCII spaces and tabs.

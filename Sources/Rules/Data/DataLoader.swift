@@ -9,42 +9,70 @@ public enum DataLoader {
         public var diagnostics: [Diagnostic]
     }
 
-    /// A source of data: a path, or standard input given as bytes.
+    /// A source of data: a file read from disk as it is parsed, or bytes already in memory
+    /// (standard input); `bytes: nil` is a source that could not be read.
     public struct Source: Sendable {
         public var name: String
+        var path: String?
         public var bytes: [UInt8]?
 
         public init(name: String, bytes: [UInt8]?) {
             self.name = name
             self.bytes = bytes
         }
+
+        public init(path: String) {
+            self.name = path
+            self.path = path
+        }
     }
 
-    public static func load(_ sources: [Source], scope: DataScope, plans: [Plan]) -> Result {
-        var collector = ObservationCollector(scope: scope)
+    /// - Parameter threads: how many threads may read one file (1 = all on the caller's thread).
+    public static func load(_ sources: [Source], scope: DataScope, plans: [Plan], threads: Int = 1) -> Result {
+        var collectors: [ObservationCollector] = []
         var diagnostics: [Diagnostic] = []
-        for source in sources {
-            let index = collector.addFile(source.name)
-            guard let bytes = source.bytes else {
-                diagnostics.append(.error("data.unreadable", at: SourceLocation(file: source.name),
-                                          LocalizedText(en: "cannot read the file", vi: "không đọc được tệp")))
+        for (index, source) in sources.enumerated() {
+            let fileIndex = Int32(index)
+            let bytes: ByteSource
+            if let path = source.path {
+                guard let opened = ByteSource(path: path) else {
+                    diagnostics.append(unreadable(source.name))
+                    continue
+                }
+                bytes = opened
+            } else if let data = source.bytes {
+                bytes = ByteSource(bytes: data)
+            } else {
+                diagnostics.append(unreadable(source.name))
                 continue
             }
-            if looksLikeJSON(bytes, name: source.name) {
-                diagnostics += JSONDataReader.read(bytes, file: source.name, fileIndex: index, into: &collector)
+            if looksLikeJSON(bytes.prefix(4096), name: source.name) {
+                var collector = ObservationCollector(scope: scope, file: fileIndex)
+                diagnostics += JSONDataReader.read(bytes.prefix(bytes.count), file: source.name, into: &collector)
+                collector.finish()
+                collectors.append(collector)
             } else {
-                diagnostics += CSVDataReader.read(bytes, file: source.name, fileIndex: index, into: &collector)
+                let (read, problems) = CSVDataReader.read(bytes, file: source.name, fileIndex: fileIndex, scope: scope,
+                                                          threads: threads)
+                collectors += read
+                diagnostics += problems
             }
         }
-        let data = collector.finish()
-        var findings = collector.findings
-        findings += UnknownIndicators.findings(firstRows: collector.firstRows, files: collector.files, plans: plans)
-        if collector.ignoredRows > 0 {
+        let (data, rowFindings) = ProgressData.merge(collectors, files: sources.map(\.name))
+        var findings = rowFindings
+        findings += UnknownIndicators.findings(data: data, plans: plans)
+        let ignored = collectors.reduce(0) { $0 + $1.ignoredRows }
+        if ignored > 0 {
             diagnostics.append(.note("data.ignored-rows", LocalizedText(
-                en: "\(collector.ignoredRows) rows of units that no selected plan binds were ignored",
-                vi: "bỏ qua \(collector.ignoredRows) dòng của các đơn vị không thuộc kế hoạch nào được chọn")))
+                en: "\(ignored) rows of units that no selected plan binds were ignored",
+                vi: "bỏ qua \(ignored) dòng của các đơn vị không thuộc kế hoạch nào được chọn")))
         }
         return Result(data: data, findings: findings, diagnostics: diagnostics)
+    }
+
+    static func unreadable(_ name: String) -> Diagnostic {
+        .error("data.unreadable", at: SourceLocation(file: name),
+               LocalizedText(en: "cannot read the file", vi: "không đọc được tệp"))
     }
 
     /// JSON by extension, else by the first non-blank byte (`[` or `{`), so standard input works too.

@@ -9,9 +9,14 @@ public struct DataScope: Sendable {
     public var taskIndicators: Set<String>
     /// Indicators declared with a unit other than `%` (a `93.5%` value is then an error).
     public var nonPercentIndicators: [String: String]
+    /// Whether some report schedule `requires` indicators, so the indicators of each
+    /// submission must be remembered.
+    public var tracksReportContents: Bool
 
     public init(asOf: CivilDate, numbers: DataNumberStyle = .c, units: Set<String>? = nil,
-                taskIndicators: Set<String> = [], nonPercentIndicators: [String: String] = [:]) {
+                taskIndicators: Set<String> = [], nonPercentIndicators: [String: String] = [:],
+                tracksReportContents: Bool = true) {
+        self.tracksReportContents = tracksReportContents
         self.asOf = asOf
         self.numbers = numbers
         self.units = units
@@ -35,7 +40,9 @@ public struct DataScope: Sendable {
             }
         }
         if !unitFilter.isEmpty { units = units.map { $0.intersection(unitFilter) } ?? unitFilter }
-        self.init(asOf: asOf, numbers: numbers, units: units, taskIndicators: tasks, nonPercentIndicators: nonPercent)
+        let tracks = plans.contains { $0.reports.contains { $0.requires != .none } }
+        self.init(asOf: asOf, numbers: numbers, units: units, taskIndicators: tasks, nonPercentIndicators: nonPercent,
+                  tracksReportContents: tracks)
     }
 
     public func binds(_ unit: String) -> Bool { units?.contains(unit) ?? true }

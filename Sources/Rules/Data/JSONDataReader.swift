@@ -3,8 +3,7 @@
 enum JSONDataReader {
     static let keys = ["unit", "period", "indicator", "value", "submitted", "report", "note"]
 
-    static func read(_ bytes: [UInt8], file: String, fileIndex: Int32, into collector: inout ObservationCollector)
-        -> [Diagnostic] {
+    static func read(_ bytes: [UInt8], file: String, into collector: inout ObservationCollector) -> [Diagnostic] {
         let document: JSONDocument
         do {
             document = try JSONReader.parse(bytes, file: file)
@@ -26,33 +25,45 @@ enum JSONDataReader {
                 .withCode("data.unreadable")]
         }
         for element in elements {
-            var row = DataRow(file: fileIndex, line: Int32(element.line))
             guard let members = element.members else {
                 diagnostics.append(Loading.wrongType(element, expected: LocalizedText(en: "a row object", vi: "một đối tượng dòng số liệu"))
                     .withCode("data.unreadable"))
                 continue
             }
+            // The cells' bytes live in one buffer per row while the collector reads them.
+            var texts: [String: [UInt8]] = [:]
+            var numbers: [String: Double] = [:]
             for m in members {
-                let cell: DataRow.Cell?
+                let key = m.key.lowercased()
+                guard keys.contains(key) else { continue }
                 switch m.value.value {
-                case .string(let s): cell = .text(Substring(s))
-                case .number(let n): cell = .number(n.double)
-                case .bool(let b): cell = .text(b ? "true" : "false")
-                case .null: cell = nil
-                default: cell = .text("")  // an object or array: unreadable as a cell, reported below
-                }
-                switch m.key.lowercased() {
-                case "unit": row.unit = cell
-                case "period": row.period = cell
-                case "indicator": row.indicator = cell
-                case "value": row.value = cell
-                case "submitted": row.submitted = cell
-                case "report": row.report = cell
-                case "note": row.note = cell
-                default: continue
+                case .string(let s): texts[key] = Array(s.utf8)
+                case .number(let n): numbers[key] = n.double
+                case .bool(let b): texts[key] = Array((b ? "true" : "false").utf8)
+                case .null: break
+                default: texts[key] = []  // an object or array: not a cell; read as empty
                 }
             }
-            collector.add(row)
+            let buffer = keys.flatMap { texts[$0] ?? [] }
+            buffer.withUnsafeBytes { all in
+                var row = DataRow(line: Int32(element.line))
+                var offset = 0
+                func cell(_ key: String) -> DataCell? {
+                    if let n = numbers[key] { return .number(n) }
+                    guard let t = texts[key] else { return nil }
+                    defer { offset += t.count }
+                    return .bytes(UnsafeRawBufferPointer(rebasing: all[offset..<offset + t.count]))
+                }
+                // In the order of `keys`, as the buffer was built.
+                row.unit = cell("unit")
+                row.period = cell("period")
+                row.indicator = cell("indicator")
+                row.value = cell("value")
+                row.submitted = cell("submitted")
+                row.report = cell("report")
+                _ = cell("note")
+                collector.add(row)
+            }
         }
         return diagnostics
     }

@@ -1,168 +1,189 @@
-/// The cells of one data row, as text (CSV) or number (JSON), with where they stand.
-public struct DataRow {
-    public enum Cell {
-        case text(Substring)
-        case number(Double)
-
-        var text: Substring? {
-            if case .text(let t) = self { return t }
-            return nil
-        }
-    }
-
-    public var unit: Cell?
-    public var period: Cell?
-    public var indicator: Cell?
-    public var value: Cell?
-    public var submitted: Cell?
-    public var report: Cell?
-    public var note: Cell?
-    public var file: Int32
-    public var line: Int32
-
-    public init(file: Int32, line: Int32) {
-        self.file = file
-        self.line = line
-    }
+/// One cell of a data row as a reader hands it over: bytes (a CSV field, a JSON string) or
+/// a JSON number. Bytes are valid only during `ObservationCollector.add`.
+public enum DataCell {
+    case bytes(UnsafeRawBufferPointer)
+    case number(Double)
 }
 
-/// Interprets data rows (spec §5) and accumulates what is known on the as-of date. Rows
-/// that cannot be read become `data-invalid` findings and the rest is still read.
-public struct ObservationCollector {
+/// One data row, cell by cell (spec §5); nil = the column is absent.
+public struct DataRow {
+    public var unit: DataCell?
+    public var period: DataCell?
+    public var indicator: DataCell?
+    public var value: DataCell?
+    public var submitted: DataCell?
+    public var report: DataCell?
+    /// The physical line on which the row starts (for JSON, the line of its object).
+    public var line: Int32
+
+    public init(line: Int32) { self.line = line }
+}
+
+/// Interprets the rows of one stretch of one data file (spec §5) and keeps what is known on
+/// the as-of date, in compact columns. Rows that cannot be read become `data-invalid`
+/// findings and the rest is still read.
+///
+/// This is the per-row hot path of the tool (millions of rows), so it works on bytes:
+/// units, indicators, periods and reports are interned by their bytes, the last submission
+/// date is remembered, and nothing is allocated for a row that reads cleanly. Several
+/// collectors may read pieces of one file in parallel; `ProgressData.merge` joins them.
+public struct ObservationCollector: Sendable {
     public let scope: DataScope
-    public private(set) var files: [String] = []
+    /// Index of the file in the run's list of data files.
+    public let file: Int32
     public private(set) var findings: [Finding] = []
     /// Rows of units that no selected plan binds: skipped before being read.
     public private(set) var ignoredRows = 0
-    /// The first row of each unit's indicator, for `unknown-indicator`.
-    public private(set) var firstRows: [String: [String: (file: Int32, line: Int32)]] = [:]
 
-    private var unitIDs: [String: Int32] = [:]
-    private var unitNames: [String] = []
-    private var indicatorIDs: [String: Int32] = [:]
-    private var indicatorNames: [String] = []
+    // Interned texts and what is known about each.
+    var units = ByteInterner()
+    private var unitState: [UnitState] = []
+    var indicators = ByteInterner()
+    private var indicatorState: [IndicatorState] = []
+    var reports = ByteInterner()
+    private var reportValid: [Bool] = []
+    private var periodTexts = ByteInterner()
+    private var periodOfText: [Int32] = []
+    var periods: [Period] = []
     private var periodIDs: [Period: Int32] = [:]
-    private var periods: [Period] = []
-    private var periodCache: [Substring: Int32] = [:]
-    private var rows: [Row] = []
-    private var submissions: [SubmissionKey: Submission] = [:]
+    private var lastDate: (bytes: [UInt8], day: Int32) = ([], 0)
 
-    /// One known value, before corrections are resolved.
-    private struct Row {
-        var unit: Int32
-        var indicator: Int32
-        var period: Int32
-        var submitted: Int32  // day number, or Int32.min when the row has no date
-        var value: Double
-        var file: Int32
-        var line: Int32
-    }
+    /// The known values, one entry per row, in file order (ids local to this collector).
+    var columns = RowColumns()
+    /// Submissions by `SubmissionSlot.key(unit, report, period)`.
+    var submissions: [UInt64: SubmissionSlot] = [:]
+    private var run: (key: UInt64, slot: SubmissionSlot)?
 
     static let noDate = Int32.min
 
-    public init(scope: DataScope) { self.scope = scope }
+    enum UnitState: UInt8 { case checked, ignored, invalid }
 
-    /// Registers a data source and returns its index for `DataRow.file`.
-    public mutating func addFile(_ name: String) -> Int32 {
-        files.append(name)
-        return Int32(files.count - 1)
+    struct IndicatorState: OptionSet {
+        let rawValue: UInt8
+        static let invalid = IndicatorState(rawValue: 1)
+        static let task = IndicatorState(rawValue: 2)
+        static let nonPercent = IndicatorState(rawValue: 4)
     }
 
+    public init(scope: DataScope, file: Int32) {
+        self.scope = scope
+        self.file = file
+        _ = reports.intern(UnsafeRawBufferPointer(start: nil, count: 0))  // id 0: no report named
+        reportValid.append(true)
+    }
+
+    // MARK: - Rows
+
     public mutating func add(_ row: DataRow) {
-        let location = SourceLocation(file: files[Int(row.file)], line: Int(row.line))
         // Unit first: rows of other units are ignored before anything else is read.
-        guard let unitText = row.unit?.text.map(Self.trimmed), !unitText.isEmpty else {
-            return invalid(row, unit: nil, LocalizedText(en: "the unit is empty", vi: "thiếu mã đơn vị"), location)
+        guard case .bytes(let rawUnit)? = row.unit, case let unitBytes = Self.trimmed(rawUnit), !unitBytes.isEmpty else {
+            return invalid(row.line, unit: nil, LocalizedText(en: "the unit is empty", vi: "thiếu mã đơn vị"))
         }
-        guard Loading.isUnitSlug(unitText) else {
-            return invalid(row, unit: nil, LocalizedText(
-                en: "'\(unitText)' is not a unit slug (lower-case letters without accents, digits and '-', e.g. 'cao-minh')",
-                vi: "'\(unitText)' không phải mã đơn vị (chữ thường không dấu, số và '-', ví dụ 'cao-minh')"), location)
+        let (unit, newUnit) = units.intern(unitBytes)
+        if newUnit {
+            let name = units.string(unit)
+            unitState.append(!Loading.isUnitSlug(name) ? .invalid : scope.binds(name) ? .checked : .ignored)
         }
-        let unit = String(unitText)
-        guard scope.binds(unit) else {
+        switch unitState[Int(unit)] {
+        case .ignored:
             ignoredRows += 1
             return
+        case .invalid:
+            let text = units.string(unit)
+            return invalid(row.line, unit: nil, LocalizedText(
+                en: "'\(text)' is not a unit slug (lower-case letters without accents, digits and '-', e.g. 'cao-minh')",
+                vi: "'\(text)' không phải mã đơn vị (chữ thường không dấu, số và '-', ví dụ 'cao-minh')"))
+        case .checked:
+            break
         }
-        guard let periodIndex = period(row.period) else {
-            let shown = row.period?.text.map { "'\($0)'" } ?? "nothing"
-            return invalid(row, unit: unit, LocalizedText(
+        guard let periodID = period(row.period) else {
+            let shown = Self.shown(row.period).map { "'\($0)'" } ?? "nothing"
+            return invalid(row.line, unit: unit, LocalizedText(
                 en: "cannot read the period \(shown): expected e.g. 2026-06, 2026-Q2, 2026-H1, 2026-9M, 2026 or 2026-06-15",
-                vi: "không đọc được kỳ \(shown): cần dạng 2026-06, 2026-Q2, 2026-H1, 2026-9M, 2026 hoặc 2026-06-15"), location)
+                vi: "không đọc được kỳ \(shown): cần dạng 2026-06, 2026-Q2, 2026-H1, 2026-9M, 2026 hoặc 2026-06-15"))
         }
-        let period = periods[Int(periodIndex)]
-        var submitted: CivilDate? = nil
-        if let text = row.submitted?.text.map(Self.trimmed), !text.isEmpty {
-            guard let date = CivilDate.parseISO(text) ?? (try? DateParser.parse(String(text), defaultYear: period.year)) else {
-                return invalid(row, unit: unit, LocalizedText(
-                    en: "cannot read the submission date '\(text)': expected YYYY-MM-DD or DD/MM/YYYY",
-                    vi: "không đọc được ngày nộp '\(text)': cần dạng YYYY-MM-DD hoặc DD/MM/YYYY"), location)
+        let period = periods[Int(periodID)]
+        var submitted = Self.noDate
+        switch row.submitted {
+        case .bytes(let raw)?:
+            let text = Self.trimmed(raw)
+            if !text.isEmpty {
+                guard let day = date(text, year: period.year) else {
+                    return invalid(row.line, unit: unit, LocalizedText(
+                        en: "cannot read the submission date '\(Self.string(text))': expected YYYY-MM-DD or DD/MM/YYYY",
+                        vi: "không đọc được ngày nộp '\(Self.string(text))': cần dạng YYYY-MM-DD hoặc DD/MM/YYYY"))
+                }
+                submitted = day
             }
-            submitted = date
-        } else if case .number = row.submitted {
-            return invalid(row, unit: unit, LocalizedText(en: "the submission date must be a string such as \"2026-04-20\"",
-                                                          vi: "ngày nộp phải là chuỗi dạng \"2026-04-20\""), location)
+        case .number?:
+            return invalid(row.line, unit: unit, LocalizedText(en: "the submission date must be a string such as \"2026-04-20\"",
+                                                               vi: "ngày nộp phải là chuỗi dạng \"2026-04-20\""))
+        case nil:
+            break
         }
         // What is known on the as-of date (spec §5): a row submitted later is not read
         // further, so its problems surface only once it is known.
-        let known = submitted.map { $0 <= scope.asOf } ?? (period.end <= scope.asOf)
+        let known = submitted == Self.noDate ? period.end <= scope.asOf : submitted <= scope.asOf.dayNumber
         guard known else { return }
-        let report = row.report?.text.map(Self.trimmed) ?? ""
-        if !report.isEmpty && !Loading.isIndicatorSlug(report) {
-            return invalid(row, unit: unit, LocalizedText(en: "'\(report)' is not a report schedule id",
-                                                          vi: "'\(report)' không phải mã lịch báo cáo"), location)
+
+        var report: Int32 = 0
+        if case .bytes(let raw)? = row.report {
+            let text = Self.trimmed(raw)
+            if !text.isEmpty {
+                let (id, isNew) = reports.intern(text)
+                if isNew { reportValid.append(Loading.isIndicatorSlug(reports.string(id))) }
+                guard reportValid[Int(id)] else {
+                    return invalid(row.line, unit: unit, LocalizedText(en: "'\(Self.string(text))' is not a report schedule id",
+                                                                       vi: "'\(Self.string(text))' không phải mã lịch báo cáo"))
+                }
+                report = id
+            }
         }
-        let indicatorText = row.indicator?.text.map(Self.trimmed) ?? ""
-        let valueCell: DataRow.Cell? = switch row.value {
-        case .text(let t) where Self.trimmed(t).isEmpty: nil
-        default: row.value
+        var indicator: Int32 = -1
+        if case .bytes(let raw)? = row.indicator {
+            let text = Self.trimmed(raw)
+            if !text.isEmpty {
+                let (id, isNew) = indicators.intern(text)
+                if isNew { indicatorState.append(state(ofIndicator: indicators.string(id))) }
+                guard !indicatorState[Int(id)].contains(.invalid) else {
+                    return invalid(row.line, unit: unit, LocalizedText(
+                        en: "'\(Self.string(text))' is not an indicator id (lower-case letters, digits, '_', '.', '-')",
+                        vi: "'\(Self.string(text))' không phải mã chỉ tiêu (chữ thường không dấu, số, '_', '.', '-')"))
+                }
+                indicator = id
+            }
         }
-        if indicatorText.isEmpty && valueCell != nil {
-            return invalid(row, unit: unit, LocalizedText(en: "a value without an indicator", vi: "có giá trị nhưng thiếu mã chỉ tiêu"), location)
+        var valueCell = row.value
+        if case .bytes(let raw)? = valueCell {
+            let text = Self.trimmed(raw)
+            valueCell = text.isEmpty ? nil : .bytes(text)
         }
-        if !indicatorText.isEmpty && !Loading.isIndicatorSlug(indicatorText) {
-            return invalid(row, unit: unit, LocalizedText(
-                en: "'\(indicatorText)' is not an indicator id (lower-case letters, digits, '_', '.', '-')",
-                vi: "'\(indicatorText)' không phải mã chỉ tiêu (chữ thường không dấu, số, '_', '.', '-')"), location)
+        if indicator < 0 && valueCell != nil {
+            return invalid(row.line, unit: unit, LocalizedText(en: "a value without an indicator", vi: "có giá trị nhưng thiếu mã chỉ tiêu"))
         }
-        let indicator = String(indicatorText)
-        var value: Double? = nil
+        var value = Double.nan
         if let valueCell {
-            let parsed = scope.taskIndicators.contains(indicator)
+            let state = indicatorState[Int(indicator)]
+            let parsed = state.contains(.task)
                 ? taskValue(valueCell, submitted: submitted, period: period)
-                : numberValue(valueCell, indicator: indicator)
+                : numberValue(valueCell, indicator: indicator, state: state)
             switch parsed {
             case .success(let v): value = v
-            case .failure(let error): return invalid(row, unit: unit, error.message, location, period: period, indicator: indicator)
+            case .failure(let error):
+                return invalid(row.line, unit: unit, error.message, period: period, indicator: indicators.string(indicator))
             }
         }
-
         // A row that names an indicator but gives neither a value nor a submission date is
         // an unfilled line of a form (`check template`), not a submission of its report.
-        guard indicator.isEmpty || valueCell != nil || submitted != nil else { return }
+        guard indicator < 0 || valueCell != nil || submitted != Self.noDate else { return }
 
-        if !indicator.isEmpty && firstRows[unit]?[indicator] == nil {
-            firstRows[unit, default: [:]][indicator] = (row.file, row.line)
-        }
         // A report contains an indicator only if its row gives a value: a template row left
-        // empty (`check template`) must not satisfy `requires`.
-        let key = SubmissionKey(unit: unit, report: String(report), period: period)
-        if var s = submissions[key] {
-            if let old = s.date, submitted.map({ $0 < old }) ?? true {
-                s.date = submitted
-                s.file = row.file
-                s.line = row.line
-            }
-            if !indicator.isEmpty && valueCell != nil { s.indicators.insert(indicator) }
-            submissions[key] = s
-        } else {
-            submissions[key] = Submission(date: submitted, file: row.file, line: row.line,
-                                          indicators: indicator.isEmpty || valueCell == nil ? [] : [indicator])
-        }
-        guard let value, !indicator.isEmpty else { return }
-        rows.append(Row(unit: intern(unit, &unitIDs, &unitNames), indicator: intern(indicator, &indicatorIDs, &indicatorNames),
-                        period: periodIndex, submitted: submitted?.dayNumber ?? Self.noDate, value: value,
-                        file: row.file, line: row.line))
+        // empty must not satisfy `requires`.
+        submit(key: SubmissionSlot.key(unit: unit, report: report, period: periodID), date: submitted, line: row.line,
+               indicator: valueCell != nil ? indicator : -1)
+        guard indicator >= 0 else { return }
+        columns.append(unit: unit, indicator: indicator, period: periodID, submitted: submitted,
+                       value: valueCell == nil ? RowColumns.noValue : value, line: row.line)
     }
 
     /// A record that could not be split into cells (a stray quote, invalid UTF-8, more
@@ -170,34 +191,72 @@ public struct ObservationCollector {
     /// `unit` is the unit cell when it was read before the problem: a row of a unit that no
     /// selected plan binds is ignored like any other such row; without a readable unit the
     /// row is reported whatever units are selected.
-    public mutating func invalidRow(file: Int32, line: Int32, column: Int?, unit: Substring? = nil,
+    public mutating func invalidRow(line: Int32, column: Int?, unit: UnsafeRawBufferPointer? = nil,
                                     message: LocalizedText, hint: LocalizedText? = nil) {
         var slug: String?
-        if let text = unit.map(Self.trimmed), Loading.isUnitSlug(text) {
-            guard scope.binds(String(text)) else {
-                ignoredRows += 1
-                return
+        if let unit {
+            let text = Self.string(Self.trimmed(unit))
+            if Loading.isUnitSlug(text) {
+                guard scope.binds(text) else {
+                    ignoredRows += 1
+                    return
+                }
+                slug = text
             }
-            slug = String(text)
         }
         findings.append(Finding(severity: .violation, code: .dataInvalid, unit: slug, message: message, hint: hint,
-                                location: SourceLocation(file: files[Int(file)], line: Int(line), column: column)))
+                                location: SourceLocation(file: "", line: Int(line), column: column)))
     }
+
+    // MARK: - Submissions
+
+    /// Rows of one report usually come together, so a run of them is folded in place and
+    /// written to the table once.
+    private mutating func submit(key: UInt64, date: Int32, line: Int32, indicator: Int32) {
+        if run?.key != key {
+            flushRun()
+            run = (key, submissions[key] ?? SubmissionSlot(date: date, line: line))
+        }
+        run!.slot.add(date: date, line: line)
+        if indicator >= 0 && scope.tracksReportContents { run!.slot.addIndicator(indicator) }
+    }
+
+    private mutating func flushRun() {
+        if let (key, slot) = run { submissions[key] = slot }
+        run = nil
+    }
+
+    /// Ends reading: the last run of submissions is stored.
+    public mutating func finish() { flushRun() }
 
     // MARK: - Cells
 
-    private mutating func period(_ cell: DataRow.Cell?) -> Int32? {
-        guard let text = cell?.text.map(Self.trimmed), !text.isEmpty else {
-            if case .number(let n) = cell, n == n.rounded(), let p = PeriodParser.parse(String(Int(n)), defaultYear: nil) {
-                return periodIndex(p)
+    private func state(ofIndicator name: String) -> IndicatorState {
+        var s: IndicatorState = []
+        if !Loading.isIndicatorSlug(name) { s.insert(.invalid) }
+        if scope.taskIndicators.contains(name) { s.insert(.task) }
+        if scope.nonPercentIndicators[name] != nil { s.insert(.nonPercent) }
+        return s
+    }
+
+    private mutating func period(_ cell: DataCell?) -> Int32? {
+        switch cell {
+        case .bytes(let raw)?:
+            let text = Self.trimmed(raw)
+            guard !text.isEmpty else { return nil }
+            let (id, isNew) = periodTexts.intern(text)
+            if isNew {
+                let p = PeriodParser.parseData(text) ?? PeriodParser.parse(Self.string(text), defaultYear: nil)
+                periodOfText.append(p.map { periodIndex($0) } ?? -1)
             }
+            let index = periodOfText[Int(id)]
+            return index >= 0 ? index : nil
+        case .number(let n)?:
+            guard n == n.rounded(), abs(n) < 10_000, let p = PeriodParser.parse(String(Int(n)), defaultYear: nil) else { return nil }
+            return periodIndex(p)
+        case nil:
             return nil
         }
-        if let cached = periodCache[text] { return cached }
-        guard let p = PeriodParser.parse(String(text), defaultYear: nil) else { return nil }
-        let index = periodIndex(p)
-        periodCache[text] = index
-        return index
     }
 
     private mutating func periodIndex(_ p: Period) -> Int32 {
@@ -207,24 +266,36 @@ public struct ObservationCollector {
         return Int32(periods.count - 1)
     }
 
-    private func numberValue(_ cell: DataRow.Cell, indicator: String) -> Result<Double, CellError> {
+    /// A date cell as a day number: rows of one report share their date, so the last one is
+    /// remembered.
+    private mutating func date(_ text: UnsafeRawBufferPointer, year: Int) -> Int32? {
+        if text.count == lastDate.bytes.count, lastDate.bytes.withUnsafeBytes({ ByteInterner.same($0, text) }) {
+            return lastDate.day
+        }
+        guard let d = CivilDate.parseISO(text) ?? (try? DateParser.parse(Self.string(text), defaultYear: year)) else { return nil }
+        lastDate = (Array(text), d.dayNumber)
+        return d.dayNumber
+    }
+
+    private func numberValue(_ cell: DataCell, indicator: Int32, state: IndicatorState) -> Result<Double, CellError> {
         switch cell {
         case .number(let n): return .success(n)
-        case .text(let raw):
-            let text = Self.trimmed(raw)
-            var copy = String(text)
-            let parsed = copy.withUTF8 { DataNumber.parse(UnsafeRawBufferPointer($0), style: scope.numbers) }
-            guard let parsed, parsed.value.isFinite else {
-                let hint = scope.numbers == .c && text.contains(",")
+        case .bytes(let text):
+            guard let parsed = DataNumber.parse(text, style: scope.numbers), parsed.value.isFinite else {
+                let shown = Self.string(text)
+                let hint = scope.numbers == .c && shown.contains(",")
                     ? LocalizedText(en: " (with a decimal comma, run with --numbers vi)", vi: " (nếu dùng dấu phẩy thập phân, chạy với --numbers vi)")
                     : LocalizedText(verbatim: "")
+                let name = indicators.string(indicator)
                 return .failure(CellError(
-                    en: "cannot read the value '\(text)' of '\(indicator)' as a number\(hint.en)",
-                    vi: "không đọc được giá trị '\(text)' của '\(indicator)' thành số\(hint.vi)"))
+                    en: "cannot read the value '\(shown)' of '\(name)' as a number\(hint.en)",
+                    vi: "không đọc được giá trị '\(shown)' của '\(name)' thành số\(hint.vi)"))
             }
-            if parsed.hadPercent, let unit = scope.nonPercentIndicators[indicator] {
-                return .failure(CellError(en: "'\(text)' has a % sign but '\(indicator)' is measured in \(unit)",
-                                        vi: "'\(text)' có dấu % nhưng '\(indicator)' tính bằng \(unit)"))
+            if parsed.hadPercent && state.contains(.nonPercent) {
+                let name = indicators.string(indicator)
+                let unit = scope.nonPercentIndicators[name] ?? ""
+                return .failure(CellError(en: "'\(Self.string(text))' has a % sign but '\(name)' is measured in \(unit)",
+                                          vi: "'\(Self.string(text))' có dấu % nhưng '\(name)' tính bằng \(unit)"))
             }
             return .success(parsed.value)
         }
@@ -232,24 +303,23 @@ public struct ObservationCollector {
 
     /// A task value: a completion date, a word for done (complete on the submission date,
     /// else at the end of the period), or a word for not yet (NaN).
-    private func taskValue(_ cell: DataRow.Cell, submitted: CivilDate?, period: Period) -> Result<Double, CellError> {
-        let doneOn = Double((submitted ?? period.end).dayNumber)
+    private func taskValue(_ cell: DataCell, submitted: Int32, period: Period) -> Result<Double, CellError> {
+        let doneOn = Double(submitted == Self.noDate ? period.end.dayNumber : submitted)
+        let shown: String
         switch cell {
         case .number(let n):
             if n == 1 { return .success(doneOn) }
             if n == 0 { return .success(Double.nan) }
-        case .text(let raw):
-            let text = Self.trimmed(raw)
-            if let date = CivilDate.parseISO(text) ?? (try? DateParser.parse(String(text), defaultYear: period.year)) {
+            shown = NumberFormat.plain(n)
+        case .bytes(let bytes):
+            let text = Self.string(bytes)
+            if let date = CivilDate.parseISO(bytes) ?? (try? DateParser.parse(text, defaultYear: period.year)) {
                 return .success(Double(date.dayNumber))
             }
-            let word = TextFold.fold(String(text))
+            let word = TextFold.fold(text)
             if ["done", "true", "1", "xong", "hoàn thành", "đã hoàn thành", "yes", "có"].contains(word) { return .success(doneOn) }
             if ["0", "false", "chưa", "chưa hoàn thành", "no", "không"].contains(word) { return .success(Double.nan) }
-        }
-        let shown = switch cell {
-        case .number(let n): NumberFormat.plain(n)
-        case .text(let t): String(t)
+            shown = text
         }
         return .failure(CellError(
             en: "cannot read '\(shown)' as a task's progress: expected a completion date, 'done' / 'xong' / 'hoàn thành' / 1, or 'chưa' / 0",
@@ -261,101 +331,95 @@ public struct ObservationCollector {
         init(en: String, vi: String) { message = LocalizedText(en: en, vi: vi) }
     }
 
-    private mutating func invalid(_ row: DataRow, unit: String?, _ message: LocalizedText, _ location: SourceLocation,
-                                  period: Period? = nil, indicator: String? = nil) {
-        findings.append(Finding(severity: .violation, code: .dataInvalid, unit: unit, indicator: indicator,
-                                period: period?.id, message: message, location: location))
+    private mutating func invalid(_ line: Int32, unit: Int32?, _ message: LocalizedText, period: Period? = nil,
+                                  indicator: String? = nil) {
+        findings.append(Finding(severity: .violation, code: .dataInvalid, unit: unit.map { units.string($0) },
+                                indicator: indicator, period: period?.id, message: message,
+                                location: SourceLocation(file: "", line: Int(line))))
     }
 
-    private func intern(_ s: String, _ ids: inout [String: Int32], _ names: inout [String]) -> Int32 {
-        if let id = ids[s] { return id }
-        names.append(s)
-        ids[s] = Int32(names.count - 1)
-        return Int32(names.count - 1)
-    }
+    // MARK: - Bytes
 
-    static func trimmed(_ s: Substring) -> Substring {
-        var t = s
-        while let c = t.first, c.isWhitespace { t.removeFirst() }
-        while let c = t.last, c.isWhitespace { t.removeLast() }
-        return t
-    }
-
-    // MARK: - Finishing
-
-    /// Resolves corrections and duplicates (spec §6.1) and indexes the values.
-    public mutating func finish() -> ProgressData {
-        // Group rows by unit and indicator with a stable sort, so file order is kept within a group.
-        let order = rows.indices.sorted { a, b in
-            let x = rows[a], y = rows[b]
-            if x.unit != y.unit { return unitNames[Int(x.unit)] < unitNames[Int(y.unit)] }
-            if x.indicator != y.indicator { return indicatorNames[Int(x.indicator)] < indicatorNames[Int(y.indicator)] }
-            if x.period != y.period { return periods[Int(x.period)] < periods[Int(y.period)] }
-            return a < b
+    /// Without surrounding ASCII spaces and tabs (and no-break spaces, which spreadsheets
+    /// leave behind).
+    static func trimmed(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        var start = 0, end = bytes.count
+        while start < end {
+            let b = bytes[start]
+            if b == 0x20 || b == 0x09 { start += 1 } else if b == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 { start += 2 } else { break }
         }
-        var points: [SeriesPoint] = []
-        points.reserveCapacity(rows.count)
-        var groups: [String: [String: Range<Int>]] = [:]
-        var i = 0
-        while i < order.count {
-            let first = rows[order[i]]
-            var j = i
-            var groupStart = points.count
-            groupStart = points.count
-            while j < order.count && rows[order[j]].unit == first.unit && rows[order[j]].indicator == first.indicator {
-                // One period's rows: pick the latest correction.
-                var k = j
-                let period = rows[order[j]].period
-                while k < order.count && rows[order[k]].unit == first.unit && rows[order[k]].indicator == first.indicator
-                        && rows[order[k]].period == period { k += 1 }
-                points.append(resolve(order[j..<k]))
-                j = k
-            }
-            groups[unitNames[Int(first.unit)], default: [:]][indicatorNames[Int(first.indicator)]] = groupStart..<points.count
-            i = j
+        while end > start {
+            let b = bytes[end - 1]
+            if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { end -= 1 } else if b == 0xA0, end - 2 >= start, bytes[end - 2] == 0xC2 { end -= 2 } else { break }
         }
-        let units = Set(firstRowsUnits() + submissions.keys.map(\.unit)).sorted()
-        return ProgressData(files: files, periods: periods, units: units, points: points, groups: groups,
-                            submissions: submissions)
+        return UnsafeRawBufferPointer(rebasing: bytes[start..<end])
     }
 
-    private func firstRowsUnits() -> [String] { Array(firstRows.keys) + unitNames }
+    static func string(_ bytes: UnsafeRawBufferPointer) -> String { String(decoding: bytes, as: UTF8.self) }
 
-    /// The row that counts among rows for one unit, indicator and period: the latest
-    /// submission wins (a row without a date counts as submitted on its period's last day;
-    /// on equal dates a dated row beats an undated one). Rows with the same date and a
-    /// different value conflict: the later one is `data-invalid` and the first value is used.
-    private mutating func resolve(_ group: ArraySlice<Int>) -> SeriesPoint {
-        let periodEnd = periods[Int(rows[group.first!].period)].end.dayNumber
-        func rank(_ r: Row) -> (Int32, Int) {
-            r.submitted == Self.noDate ? (periodEnd, 0) : (r.submitted, 1)
+    static func shown(_ cell: DataCell?) -> String? {
+        switch cell {
+        case .bytes(let b)?: let t = trimmed(b); return t.isEmpty ? nil : string(t)
+        case .number(let n)?: return NumberFormat.plain(n)
+        case nil: return nil
         }
-        var winner = rows[group.first!]
-        var firstOfRank: [String: Row] = [:]
-        for index in group {
-            let r = rows[index]
-            let key = "\(rank(r).0)/\(rank(r).1)"
-            if let earlier = firstOfRank[key] {
-                if !Self.sameValue(earlier.value, r.value) {
-                    findings.append(Finding(
-                        severity: .violation, code: .dataInvalid, unit: unitNames[Int(r.unit)],
-                        indicator: indicatorNames[Int(r.indicator)], period: periods[Int(r.period)].id,
-                        message: LocalizedText(
-                            en: "conflicting duplicate: '\(indicatorNames[Int(r.indicator)])' for \(periods[Int(r.period)].id) is also given as \(NumberFormat.plain(earlier.value)) on line \(earlier.line) with the same submission date; that first value is used",
-                            vi: "trùng lặp mâu thuẫn: '\(indicatorNames[Int(r.indicator)])' kỳ \(periods[Int(r.period)].id) đã có giá trị \(NumberFormat.plain(earlier.value)) ở dòng \(earlier.line) với cùng ngày nộp; dùng giá trị đầu tiên"),
-                        location: SourceLocation(file: files[Int(r.file)], line: Int(r.line))))
-                }
-                continue
-            }
-            firstOfRank[key] = r
-            if rank(r) > rank(winner) { winner = r }
-        }
-        return SeriesPoint(period: winner.period, value: winner.value,
-                           submitted: winner.submitted == Self.noDate ? nil : CivilDate(dayNumber: winner.submitted),
-                           file: winner.file, line: winner.line)
+    }
+}
+
+/// The known values of a stretch of data, one entry per row (struct of arrays: 26 bytes a row).
+struct RowColumns: Sendable {
+    var unit: [UInt32] = []
+    var indicator: [UInt32] = []
+    var period: [UInt16] = []
+    var submitted: [Int32] = []
+    /// The value; NaN for a task "not yet"; `noValue` for a row that reported nothing.
+    var value: [Double] = []
+    var line: [UInt32] = []
+
+    /// A row with an indicator but an empty value: known to exist, with nothing to count.
+    static let noValue = Double(bitPattern: 0x7FF8_DEAD_0000_0000)
+
+    static func isNoValue(_ x: Double) -> Bool { x.bitPattern == noValue.bitPattern }
+
+    var count: Int { unit.count }
+
+    mutating func append(unit u: Int32, indicator i: Int32, period p: Int32, submitted s: Int32, value v: Double, line l: Int32) {
+        unit.append(UInt32(u))
+        indicator.append(UInt32(i))
+        period.append(UInt16(truncatingIfNeeded: p))
+        submitted.append(s)
+        value.append(v)
+        line.append(UInt32(l))
+    }
+}
+
+/// A report being folded: the earliest submission (an undated row counts as on time) and
+/// the indicators it carries.
+struct SubmissionSlot: Sendable {
+    /// Day number, or `ObservationCollector.noDate` once an undated row was seen.
+    var date: Int32
+    var line: Int32
+    var indicators: [Int32] = []
+
+    init(date: Int32, line: Int32) {
+        self.date = date
+        self.line = line
     }
 
-    static func sameValue(_ a: Double, _ b: Double) -> Bool {
-        (a.isNaN && b.isNaN) || a == b
+    mutating func add(date d: Int32, line l: Int32) {
+        guard date != ObservationCollector.noDate else { return }
+        if d == ObservationCollector.noDate || d < date {
+            date = d
+            line = l
+        }
+    }
+
+    mutating func addIndicator(_ i: Int32) {
+        if indicators.last != i && !indicators.contains(i) { indicators.append(i) }
+    }
+
+    /// unit (32 bits) | report (16 bits) | period (16 bits).
+    static func key(unit: Int32, report: Int32, period: Int32) -> UInt64 {
+        UInt64(UInt32(unit)) << 32 | UInt64(UInt16(truncatingIfNeeded: report)) << 16 | UInt64(UInt16(truncatingIfNeeded: period))
     }
 }

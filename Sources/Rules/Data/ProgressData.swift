@@ -22,11 +22,12 @@ public struct SeriesPoint: Hashable, Sendable {
 
 /// The report a unit submitted for one schedule and period: the earliest submission known.
 public struct Submission: Hashable, Sendable {
-    /// Nil when no row of the submission carries a date: it then counts as on time.
+    /// Nil when some row of the submission carries no date: it then counts as on time.
     public var date: CivilDate?
     public var file: Int32
     public var line: Int32
-    /// The indicators the submission's rows carry (for completeness checks).
+    /// The indicators the submission's rows give values for (for completeness checks;
+    /// remembered only when a schedule `requires` some).
     public var indicators: Set<String>
 
     public init(date: CivilDate?, file: Int32, line: Int32, indicators: Set<String> = []) {
@@ -52,38 +53,135 @@ public struct SubmissionKey: Hashable, Sendable {
 }
 
 /// Everything known from the progress data on the as-of date, indexed for the rules:
-/// values per unit and indicator (corrections applied, rows not yet known dropped) and
-/// submissions per unit, schedule and period.
+/// values per unit and indicator (corrections applied when read, rows not yet known
+/// dropped) and submissions per unit, schedule and period.
+///
+/// The values stay in the compact columns the readers filled (one piece per reader thread);
+/// an index sorts the rows of each unit and indicator by period without moving them, so
+/// memory holds the rows once (spec §6.1 work is done per series, when a rule asks).
 public struct ProgressData: Sendable {
     public var files: [String]
     /// The distinct periods the data mentions; `SeriesPoint.period` indexes it.
     public var periods: [Period]
     /// The units present in the data, sorted.
     public var units: [String]
-    /// All points, grouped by unit and indicator, each group in `Period` order.
-    public var points: [SeriesPoint]
-    /// Where each unit's indicator group lies in `points`.
-    public var groups: [String: [String: Range<Int>]]
     public var submissions: [SubmissionKey: Submission]
 
-    public init(files: [String] = [], periods: [Period] = [], units: [String] = [], points: [SeriesPoint] = [],
-                groups: [String: [String: Range<Int>]] = [:], submissions: [SubmissionKey: Submission] = [:]) {
+    let unitIDs: [String: Int32]
+    let indicatorNames: [String]
+    let indicatorIDs: [String: Int32]
+    let pieces: [Piece]
+    /// Row references (`piece << 27 | row`) grouped by unit and indicator, each group in
+    /// period order, rows of one period in file order.
+    let order: [UInt32]
+    /// Where each (unit × indicators + indicator) group starts in `order`; one extra entry.
+    let groupStart: [Int32]
+
+    /// The rows one reader thread kept, with ids already made global.
+    struct Piece: Sendable {
+        var file: Int32
+        var columns: RowColumns
+    }
+
+    static let rowBits: UInt32 = 27
+
+    public init() {
+        files = []
+        periods = []
+        units = []
+        submissions = [:]
+        unitIDs = [:]
+        indicatorNames = []
+        indicatorIDs = [:]
+        pieces = []
+        order = []
+        groupStart = [0]
+    }
+
+    init(files: [String], periods: [Period], units: [String], submissions: [SubmissionKey: Submission],
+         indicatorNames: [String], pieces: [Piece], order: [UInt32], groupStart: [Int32]) {
         self.files = files
         self.periods = periods
         self.units = units
-        self.points = points
-        self.groups = groups
         self.submissions = submissions
+        self.unitIDs = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($1, Int32($0)) })
+        self.indicatorNames = indicatorNames
+        self.indicatorIDs = Dictionary(uniqueKeysWithValues: indicatorNames.enumerated().map { ($1, Int32($0)) })
+        self.pieces = pieces
+        self.order = order
+        self.groupStart = groupStart
     }
 
+    /// The rows of one unit's indicator, as order entries.
+    func group(unit: String, indicator: String) -> ArraySlice<UInt32> {
+        guard let u = unitIDs[unit], let i = indicatorIDs[indicator] else { return [] }
+        let g = Int(u) * indicatorNames.count + Int(i)
+        return order[Int(groupStart[g])..<Int(groupStart[g + 1])]
+    }
+
+    /// One unit's values of one indicator, corrections applied (spec §6.1): of several rows
+    /// for one period, the latest submission wins (a row without a date counts as submitted
+    /// on its period's last day; on equal dates a dated row beats an undated one, and of rows
+    /// with the same date the first). Rows that reported nothing are left out.
     public func series(unit: String, indicator: String) -> Series {
-        guard let range = groups[unit]?[indicator] else { return Series(points: [], periods: periods) }
-        return Series(points: points[range], periods: periods)
+        let rows = group(unit: unit, indicator: indicator)
+        guard !rows.isEmpty else { return Series(points: [], periods: periods) }
+        var points: [SeriesPoint] = []
+        points.reserveCapacity(rows.count)
+        var currentPeriod: UInt16 = .max
+        var best: (rank: (Int32, Int), ref: UInt32)?
+        func flush() {
+            if let best { points.append(point(best.ref)) }
+            best = nil
+        }
+        for ref in rows {
+            let (p, r) = locate(ref)
+            let columns = pieces[p].columns
+            guard !RowColumns.isNoValue(columns.value[r]) else { continue }
+            let period = columns.period[r]
+            if period != currentPeriod {
+                flush()
+                currentPeriod = period
+            }
+            let rank = Self.rank(submitted: columns.submitted[r], periodEnd: periods[Int(period)].end.dayNumber)
+            if best == nil || rank > best!.rank { best = (rank, ref) }
+        }
+        flush()
+        return Series(points: points[...], periods: periods)
     }
 
-    /// Indicators with at least one known value for `unit`, sorted.
+    /// How a row ranks among rows for one period: by submission date, a dated row above an
+    /// undated one on the same date.
+    static func rank(submitted: Int32, periodEnd: Int32) -> (Int32, Int) {
+        submitted == ObservationCollector.noDate ? (periodEnd, 0) : (submitted, 1)
+    }
+
+    func locate(_ ref: UInt32) -> (piece: Int, row: Int) {
+        (Int(ref >> Self.rowBits), Int(ref & ((1 << Self.rowBits) - 1)))
+    }
+
+    func point(_ ref: UInt32) -> SeriesPoint {
+        let (p, r) = locate(ref)
+        let c = pieces[p].columns
+        return SeriesPoint(period: Int32(c.period[r]), value: c.value[r],
+                           submitted: c.submitted[r] == ObservationCollector.noDate ? nil : CivilDate(dayNumber: c.submitted[r]),
+                           file: pieces[p].file, line: Int32(c.line[r]))
+    }
+
+    /// Indicators with at least one row for `unit`, sorted.
     public func indicators(of unit: String) -> [String] {
-        (groups[unit].map { Array($0.keys) } ?? []).sorted()
+        guard let u = unitIDs[unit] else { return [] }
+        let n = indicatorNames.count
+        return (0..<n).filter { groupStart[Int(u) * n + $0 + 1] > groupStart[Int(u) * n + $0] }
+            .map { indicatorNames[$0] }.sorted()
+    }
+
+    /// The first row (in file order) of a unit's indicator, for `unknown-indicator`.
+    func firstRow(unit: Int32, indicator: Int32) -> (file: Int32, line: Int32)? {
+        let g = Int(unit) * indicatorNames.count + Int(indicator)
+        guard let ref = order[Int(groupStart[g])..<Int(groupStart[g + 1])].min() else { return nil }
+        let (p, r) = locate(ref)
+        return (pieces[p].file, Int32(pieces[p].columns.line[r]))
     }
 
     public func location(file: Int32, line: Int32) -> SourceLocation? {

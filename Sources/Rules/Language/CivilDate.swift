@@ -87,9 +87,14 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses exactly `YYYY-MM-DD`; anything else is `nil`.
     public static func parseISO(_ text: Substring) -> CivilDate? {
-        let u = Array(text.utf8)
+        var copy = String(text)
+        return copy.withUTF8 { parseISO(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// `YYYY-MM-DD` from bytes, without allocating (data files hold millions of dates).
+    public static func parseISO(_ u: UnsafeRawBufferPointer) -> CivilDate? {
         guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
-        func num(_ r: Range<Int>) -> Int? {
+        @inline(__always) func num(_ r: Range<Int>) -> Int? {
             var v = 0
             for i in r { let c = u[i]; guard c >= 48, c <= 57 else { return nil }; v = v * 10 + Int(c - 48) }
             return v

@@ -140,38 +140,39 @@ public enum NumberFormat {
     public static func plain(_ x: Double) -> String {
         if x.isNaN || x.isInfinite { return "\(x)" }
         if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-        var s = "\(x)"
-        if s.contains("e") || s.contains("E") {
-            // Rare in plans; render without an exponent.
-            s = expanded(x)
-        }
+        let s = "\(x)"
+        // Rare in plans; an exponent is rendered out. (A byte scan: this runs for every number shown.)
+        if s.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) { return expanded(x) }
         return s
     }
 
     /// Rounded to at most `digits` decimals, trailing zeros dropped (for derived values
     /// such as pace paths, whose full binary expansion would only be noise).
     public static func rounded(_ x: Double, digits: Int = 2) -> String {
-        var p = 1.0
-        for _ in 0..<digits { p *= 10 }
-        return plain((x * p).rounded() / p)
+        plain(roundedValue(x, digits: digits))
     }
 
     /// Vietnamese style (Luật Kế toán 2015, art. 11): `.` groups thousands, `,` is the
     /// decimal mark: `13.120`, `25,3`, `2.659.682,5`.
     public static func vietnamese(_ x: Double) -> String {
-        let s = plain(x)
-        let negative = s.hasPrefix("-")
-        let body = negative ? String(s.dropFirst()) : s
-        let parts = body.split(separator: ".", maxSplits: 1)
-        var integer = String(parts[0])
-        var grouped = ""
-        while integer.count > 3 {
-            grouped = "." + integer.suffix(3) + grouped
-            integer = String(integer.dropLast(3))
+        let ascii = Array(plain(x).utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(ascii.count + ascii.count / 3)
+        var i = 0
+        if ascii.first == UInt8(ascii: "-") {
+            out.append(UInt8(ascii: "-"))
+            i = 1
         }
-        grouped = integer + grouped
-        let fraction = parts.count > 1 ? "," + parts[1] : ""
-        return (negative ? "-" : "") + grouped + fraction
+        let point = ascii.firstIndex(of: UInt8(ascii: ".")) ?? ascii.count
+        for j in i..<point {
+            if j > i && (point - j) % 3 == 0 { out.append(UInt8(ascii: ".")) }
+            out.append(ascii[j])
+        }
+        if point < ascii.count {
+            out.append(UInt8(ascii: ","))
+            out.append(contentsOf: ascii[(point + 1)...])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// How numbers read in messages of `language`.

@@ -1,0 +1,187 @@
+extension ProgressData {
+    /// Joins what the collectors read (in file order, pieces of a file in order) into one
+    /// index: global ids, rows grouped by unit and indicator with a counting sort, and the
+    /// conflicting duplicates of spec §6.1 reported as `data-invalid`.
+    static func merge(_ collectors: [ObservationCollector], files: [String]) -> (data: ProgressData, findings: [Finding]) {
+        // Global names. Units are numbered in sorted order so that groups come out by unit.
+        var unitSet = Set<String>()
+        var indicatorList: [String] = []
+        var indicatorIndex: [String: Int32] = [:]
+        var periodList: [Period] = []
+        var periodIndex: [Period: Int32] = [:]
+        var unitNames: [[String]] = []
+        for c in collectors {
+            var names: [String] = []
+            for id in 0..<c.units.count { names.append(c.units.string(Int32(id))) }
+            unitNames.append(names)
+        }
+        for (ci, c) in collectors.enumerated() {
+            var usedUnits = [Bool](repeating: false, count: c.units.count)
+            for u in c.columns.unit { usedUnits[Int(u)] = true }
+            for key in c.submissions.keys { usedUnits[Int(key >> 32)] = true }
+            for (id, used) in usedUnits.enumerated() where used { unitSet.insert(unitNames[ci][id]) }
+            for id in 0..<c.indicators.count {
+                let name = c.indicators.string(Int32(id))
+                if indicatorIndex[name] == nil {
+                    indicatorIndex[name] = Int32(indicatorList.count)
+                    indicatorList.append(name)
+                }
+            }
+            for p in c.periods where periodIndex[p] == nil {
+                periodIndex[p] = Int32(periodList.count)
+                periodList.append(p)
+            }
+        }
+        let units = unitSet.sorted()
+        let unitIndex = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($1, UInt32($0)) })
+
+        // Rewrite each collector's ids in place.
+        var pieces: [Piece] = []
+        for (ci, c) in collectors.enumerated() {
+            let unitMap = unitNames[ci].map { unitIndex[$0] ?? .max }
+            let indicatorMap = (0..<c.indicators.count).map { UInt32(indicatorIndex[c.indicators.string(Int32($0))]!) }
+            let periodMap = c.periods.map { UInt16(periodIndex[$0]!) }
+            var columns = c.columns
+            for r in 0..<columns.count {
+                columns.unit[r] = unitMap[Int(columns.unit[r])]
+                columns.indicator[r] = indicatorMap[Int(columns.indicator[r])]
+                columns.period[r] = periodMap[Int(columns.period[r])]
+            }
+            precondition(columns.count < 1 << Int(rowBits) && collectors.count < 32, "too many rows in one piece")
+            pieces.append(Piece(file: c.file, columns: columns))
+        }
+
+        // Group rows by unit and indicator (counting sort: stable, so file order is kept).
+        let nIndicators = max(indicatorList.count, 1)
+        let groups = units.count * nIndicators
+        var start = [Int32](repeating: 0, count: groups + 1)
+        for piece in pieces {
+            for r in 0..<piece.columns.count {
+                start[Int(piece.columns.unit[r]) * nIndicators + Int(piece.columns.indicator[r]) + 1] += 1
+            }
+        }
+        for g in 0..<groups { start[g + 1] += start[g] }
+        var next = start
+        var order = [UInt32](repeating: 0, count: Int(start[groups]))
+        for (pi, piece) in pieces.enumerated() {
+            for r in 0..<piece.columns.count {
+                let g = Int(piece.columns.unit[r]) * nIndicators + Int(piece.columns.indicator[r])
+                order[Int(next[g])] = UInt32(pi) << rowBits | UInt32(r)
+                next[g] += 1
+            }
+        }
+        // Then by period within each group: rows usually arrive in period order already, so
+        // an insertion sort costs next to nothing.
+        let periodRank: [Int32] = {
+            var rank = [Int32](repeating: 0, count: periodList.count)
+            for (r, i) in periodList.indices.sorted(by: { periodList[$0] < periodList[$1] }).enumerated() { rank[i] = Int32(r) }
+            return rank
+        }()
+        func rankOf(_ ref: UInt32) -> Int32 {
+            let p = Int(ref >> rowBits), r = Int(ref & ((1 << rowBits) - 1))
+            return periodRank[Int(pieces[p].columns.period[r])]
+        }
+        for g in 0..<groups where start[g + 1] - start[g] > 1 {
+            let lo = Int(start[g]), hi = Int(start[g + 1])
+            for i in (lo + 1)..<hi {
+                let ref = order[i], key = rankOf(ref)
+                var j = i - 1
+                while j >= lo && rankOf(order[j]) > key {
+                    order[j + 1] = order[j]
+                    j -= 1
+                }
+                order[j + 1] = ref
+            }
+        }
+
+        // Submissions, with global names.
+        var submissions: [SubmissionKey: Submission] = [:]
+        var slots: [SubmissionKey: (slot: SubmissionSlot, file: Int32, indicators: Set<String>)] = [:]
+        for (ci, c) in collectors.enumerated() {
+            for (key, slot) in c.submissions.sorted(by: { $0.key < $1.key }) {
+                let unit = unitNames[ci][Int(key >> 32)]
+                let report = c.reports.string(Int32((key >> 16) & 0xFFFF))
+                let period = c.periods[Int(key & 0xFFFF)]
+                let k = SubmissionKey(unit: unit, report: report, period: period)
+                let names = Set(slot.indicators.map { c.indicators.string($0) })
+                if var existing = slots[k] {
+                    let before = existing.slot
+                    existing.slot.add(date: slot.date, line: slot.line)
+                    if existing.slot.line != before.line || existing.slot.date != before.date { existing.file = c.file }
+                    existing.indicators.formUnion(names)
+                    slots[k] = existing
+                } else {
+                    slots[k] = (slot, c.file, names)
+                }
+            }
+        }
+        for (k, v) in slots {
+            submissions[k] = Submission(
+                date: v.slot.date == ObservationCollector.noDate ? nil : CivilDate(dayNumber: v.slot.date),
+                file: v.file, line: v.slot.line, indicators: v.indicators)
+        }
+
+        let data = ProgressData(files: files, periods: periodList, units: units, submissions: submissions,
+                                indicatorNames: indicatorList, pieces: pieces, order: order, groupStart: start)
+        var findings: [Finding] = []
+        for c in collectors {
+            for var f in c.findings {
+                f.location?.file = files[Int(c.file)]
+                findings.append(f)
+            }
+        }
+        findings += data.conflicts()
+        return (data, findings)
+    }
+
+    /// Rows for one unit, indicator and period that carry the same submission date (or
+    /// none) and different values (spec §6.1): the later row is `data-invalid`, the first
+    /// value is used.
+    func conflicts() -> [Finding] {
+        var out: [Finding] = []
+        let n = indicatorNames.count
+        guard n > 0 else { return out }
+        for g in 0..<(units.count * n) {
+            let lo = Int(groupStart[g]), hi = Int(groupStart[g + 1])
+            guard hi - lo > 1 else { continue }
+            var i = lo
+            while i < hi {
+                let (p0, r0) = locate(order[i])
+                let period = pieces[p0].columns.period[r0]
+                var j = i + 1
+                while j < hi, pieces[locate(order[j]).piece].columns.period[locate(order[j]).row] == period { j += 1 }
+                if j - i > 1 { out += conflicts(in: order[i..<j], unit: units[g / n], indicator: indicatorNames[g % n]) }
+                i = j
+            }
+        }
+        return out
+    }
+
+    private func conflicts(in refs: ArraySlice<UInt32>, unit: String, indicator: String) -> [Finding] {
+        var out: [Finding] = []
+        var firstOfRank: [(rank: (Int32, Int), point: SeriesPoint)] = []
+        for ref in refs {
+            let (p, r) = locate(ref)
+            let c = pieces[p].columns
+            guard !RowColumns.isNoValue(c.value[r]) else { continue }
+            let period = periods[Int(c.period[r])]
+            let rank = Self.rank(submitted: c.submitted[r], periodEnd: period.end.dayNumber)
+            let here = point(ref)
+            if let earlier = firstOfRank.first(where: { $0.rank == rank })?.point {
+                let same = (earlier.value.isNaN && here.value.isNaN) || earlier.value == here.value
+                if !same {
+                    let shown = earlier.value.isNaN ? "'chưa'" : NumberFormat.plain(earlier.value)
+                    out.append(Finding(
+                        severity: .violation, code: .dataInvalid, unit: unit, indicator: indicator, period: period.id,
+                        message: LocalizedText(
+                            en: "conflicting duplicate: '\(indicator)' for \(period.id) is also given as \(shown) on line \(earlier.line) with the same submission date; that first value is used",
+                            vi: "trùng lặp mâu thuẫn: '\(indicator)' kỳ \(period.id) đã có giá trị \(shown) ở dòng \(earlier.line) với cùng ngày nộp; dùng giá trị đầu tiên"),
+                        location: location(file: here.file, line: here.line)))
+                }
+            } else {
+                firstOfRank.append((rank, here))
+            }
+        }
+        return out
+    }
+}
