@@ -10,19 +10,24 @@ enum AtomicWriter {
     }
 
     static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
+        try write(to: path) { emit in bytes.withUnsafeBytes { emit($0) } }
+    }
+
+    /// Streams into the temporary file, then renames it over `path`.
+    static func write(to path: String, _ produce: ((UnsafeRawBufferPointer) -> Void) -> Void) throws(Failure) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let temp = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
-        var offset = 0
-        let ok = bytes.withUnsafeBytes { buffer -> Bool in
-            while offset < buffer.count {
+        var ok = true
+        produce { buffer in
+            var offset = 0
+            while ok && offset < buffer.count {
                 let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n <= 0 { return false }
+                if n <= 0 { ok = false; return }
                 offset += n
             }
-            return true
         }
         let reason = ok ? nil : String(cString: strerror(errno))
         if ok { _ = fsync(fd) }

@@ -60,7 +60,8 @@ enum Pipeline {
             return .failure(ExitCode(ExitStatus.cannotCheck.rawValue))
         }
         let checkOptions = CheckOptions(asOf: asOf, warnDays: options.warnDays, units: options.units, plans: options.plans,
-                                        owners: options.owners, keepPassed: options.all || options.format.listsEveryCheck)
+                                        owners: options.owners, keepPassed: options.all || options.format.listsEveryCheck,
+                                        threads: threads(console))
         return .success(PreparedCheck(options: options, rules: rules, checkOptions: checkOptions, data: data))
     }
 
@@ -134,6 +135,12 @@ enum Pipeline {
                     try AtomicWriter.write(Array(text.utf8), to: out)
                 } else if !options.quiet {
                     console.out(text)
+                }
+            case .stream(let stream):
+                if let out = options.out {
+                    try AtomicWriter.write(to: out, stream.write)
+                } else if !options.quiet {
+                    stream.write { console.write(Array($0), error: false) }
                 }
             case .files(let files):
                 guard let folder = options.out else { return ExitCode(ExitStatus.usage.rawValue) }

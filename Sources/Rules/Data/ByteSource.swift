@@ -45,6 +45,13 @@ final class ByteSource: @unchecked Sendable {
         }
     }
 
+    /// The bytes of `range` (small reads).
+    func bytes(_ range: Range<Int>) -> [UInt8] {
+        var out: [UInt8] = []
+        blocks(range, size: max(range.count, 1)) { out.append(contentsOf: $0) }
+        return out
+    }
+
     /// Calls `body` with consecutive blocks of `range`.
     func blocks(_ range: Range<Int>, size: Int, _ body: (UnsafeRawBufferPointer) -> Void) {
         switch storage {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Progress data as CSV (spec §5): a header row naming the columns in any order
 /// (case-insensitive), then one row per value or submission, separated by `,` or by `;`
 /// (whichever the header uses).
@@ -11,18 +13,18 @@
 /// quotes in each piece, which places every piece boundary on a record boundary (an even
 /// number of quotes before it) and gives each piece its exact first line number; then the
 /// pieces are parsed, each streaming through a small buffer, and merged in order.
-enum CSVDataReader {
+public enum CSVDataReader {
     static let required = ["unit", "period"]
     static let optional = ["indicator", "value", "submitted", "report", "note"]
 
     /// Bytes per read of a piece: large enough to keep the parser busy, small enough that
     /// memory does not grow with the file.
     static let blockSize = 1 << 22
-    /// Below this size a file is read by one thread.
-    static let parallelThreshold = 1 << 22
+    /// Below this size a file is read by one thread: starting threads would cost more.
+    public static let parallelThreshold = 1 << 22
 
-    static func read(_ source: ByteSource, file: String, fileIndex: Int32, scope: DataScope,
-                     threads: Int) -> (collectors: [ObservationCollector], diagnostics: [Diagnostic]) {
+    static func read(_ source: ByteSource, file: String, fileIndex: Int32, scope: DataScope, threads: Int,
+                     parallelThreshold: Int = parallelThreshold) -> (collectors: [ObservationCollector], diagnostics: [Diagnostic]) {
         // The header, from the first block.
         let head = source.prefix(min(source.count, 1 << 20))
         let header: HeaderRead
@@ -34,7 +36,7 @@ enum CSVDataReader {
 
         let body = header.end..<source.count
         var pieces = [Piece(range: body, firstLine: header.nextLine)]
-        if threads > 1 && body.count >= parallelThreshold {
+        if threads > 1 && body.count >= max(parallelThreshold, threads) {
             pieces = split(source, body, into: threads, firstLine: header.nextLine)
         }
         let planned = pieces
@@ -69,8 +71,8 @@ enum CSVDataReader {
     struct Scan: Sendable {
         var quotes = 0
         var lineBreaks = 0
-        /// The first line break after which the stretch's own quote count is even / odd, and
-        /// how many line breaks precede that point within the stretch.
+        /// The first LF after which the stretch's own quote count is even / odd, and how many
+        /// line breaks the stretch has up to and including it.
         var firstEven: (offset: Int, lineBreaks: Int)?
         var firstOdd: (offset: Int, lineBreaks: Int)?
     }
@@ -86,6 +88,10 @@ enum CSVDataReader {
         var start = body.lowerBound, startLine = firstLine
         var quotesBefore = 0, linesBefore = firstLine - 1  // up to the nominal start of piece i
         for i in 0..<count {
+            // A CR LF pair cut by the nominal boundary was counted once on each side.
+            if i > 0, nominal[i].lowerBound > 0, source.bytes(nominal[i].lowerBound - 1..<nominal[i].lowerBound + 1) == [0x0D, 0x0A] {
+                linesBefore -= 1
+            }
             if i > 0 {
                 // The first line break inside nominal piece i with an even number of quotes
                 // before it in the whole file.
@@ -93,7 +99,7 @@ enum CSVDataReader {
                 if let cut = wanted {
                     pieces.append(Piece(range: start..<(cut.offset + 1), firstLine: startLine))
                     start = cut.offset + 1
-                    startLine = linesBefore + cut.lineBreaks + 2
+                    startLine = linesBefore + cut.lineBreaks + 1
                 }
             }
             quotesBefore += scans[i].quotes
@@ -103,42 +109,63 @@ enum CSVDataReader {
         return pieces.filter { !$0.range.isEmpty }
     }
 
-    /// Counts quotes and line breaks (LF; CR LF counts once, a lone CR too) in a stretch.
+    /// Counts quotes and line breaks (LF; CR LF counts once, a lone CR too) in a stretch,
+    /// and finds the first LF with an even, and with an odd, number of quotes before it.
+    /// Runs at memory speed: counting is a plain loop the compiler vectorises, and the
+    /// candidate cuts are found by jumping between line breaks and quotes with `memchr`.
     static func scan(_ source: ByteSource, _ range: Range<Int>) -> Scan {
         var s = Scan()
         var offset = range.lowerBound
-        // A CR whose line break may continue with an LF in the next byte (perhaps the next block).
-        var pendingCR: Int?
-        func lineBreak(endingAt end: Int) {
-            if end + 1 < range.upperBound {
-                if s.quotes % 2 == 0 && s.firstEven == nil { s.firstEven = (end, s.lineBreaks) }
-                if s.quotes % 2 == 1 && s.firstOdd == nil { s.firstOdd = (end, s.lineBreaks) }
-            }
-            s.lineBreaks += 1
-        }
+        var previousCR = false
         source.blocks(range, size: blockSize) { block in
-            for i in 0..<block.count {
-                let b = block[i]
-                if let cr = pendingCR {
-                    pendingCR = nil
-                    if b == 0x0A {
-                        lineBreak(endingAt: offset + i)
-                        continue
-                    }
-                    lineBreak(endingAt: cr)
-                }
-                if b == 0x22 {
-                    s.quotes += 1
-                } else if b == 0x0A {
-                    lineBreak(endingAt: offset + i)
-                } else if b == 0x0D {
-                    pendingCR = offset + i
-                }
+            let n = block.count
+            var cursor = 0
+            func countUpTo(_ end: Int) {
+                guard end > cursor else { return }
+                let segment = UnsafeRawBufferPointer(rebasing: block[cursor..<end])
+                let (q, breaks, endsWithCR) = Self.count(segment, previousCR: previousCR)
+                s.quotes += q
+                s.lineBreaks += breaks
+                previousCR = endsWithCR
+                cursor = end
             }
-            offset += block.count
+            func find(_ byte: UInt8, from i: Int) -> Int? {
+                guard i < n, let p = memchr(block.baseAddress! + i, Int32(byte), n - i) else { return nil }
+                return UnsafeRawPointer(p) - block.baseAddress!
+            }
+            func isCut(_ lf: Int) -> Bool { offset + lf + 1 < range.upperBound }
+            // The first LF with an even count: usually the first line break of the stretch.
+            while s.firstEven == nil, let lf = find(0x0A, from: cursor) {
+                countUpTo(lf + 1)
+                if s.quotes % 2 == 0 && isCut(lf) { s.firstEven = (offset + lf, s.lineBreaks) }
+            }
+            // The first LF with an odd count can only follow a quote.
+            while s.firstEven != nil && s.firstOdd == nil, let q = find(0x22, from: cursor) {
+                countUpTo(q + 1)
+                guard s.quotes % 2 == 1, let lf = find(0x0A, from: q + 1) else { continue }
+                if let next = find(0x22, from: q + 1), next < lf { continue }
+                countUpTo(lf + 1)
+                if isCut(lf) { s.firstOdd = (offset + lf, s.lineBreaks) }
+            }
+            countUpTo(n)
+            offset += n
         }
-        if let cr = pendingCR { lineBreak(endingAt: cr) }
         return s
+    }
+
+    /// Quotes and line breaks in `bytes`; a CR LF pair is one break, even when the CR ended
+    /// the previous stretch.
+    static func count(_ bytes: UnsafeRawBufferPointer, previousCR: Bool) -> (quotes: Int, breaks: Int, endsWithCR: Bool) {
+        var quotes = 0, lf = 0, cr = 0, pairs = 0
+        var previous: UInt8 = previousCR ? 0x0D : 0
+        for b in bytes {
+            quotes &+= b == 0x22 ? 1 : 0
+            lf &+= b == 0x0A ? 1 : 0
+            cr &+= b == 0x0D ? 1 : 0
+            pairs &+= (b == 0x0A && previous == 0x0D) ? 1 : 0
+            previous = b
+        }
+        return (quotes, lf + cr - pairs, previous == 0x0D)
     }
 
     struct PieceResult: Sendable {

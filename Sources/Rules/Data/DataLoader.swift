@@ -27,8 +27,11 @@ public enum DataLoader {
         }
     }
 
-    /// - Parameter threads: how many threads may read one file (1 = all on the caller's thread).
-    public static func load(_ sources: [Source], scope: DataScope, plans: [Plan], threads: Int = 1) -> Result {
+    /// - Parameters:
+    ///   - threads: how many threads may read one file (1 = all on the caller's thread).
+    ///   - parallelThreshold: the smallest file read by several threads (tests lower it).
+    public static func load(_ sources: [Source], scope: DataScope, plans: [Plan], threads: Int = 1,
+                            parallelThreshold: Int = CSVDataReader.parallelThreshold) -> Result {
         var collectors: [ObservationCollector] = []
         var diagnostics: [Diagnostic] = []
         for (index, source) in sources.enumerated() {
@@ -53,7 +56,7 @@ public enum DataLoader {
                 collectors.append(collector)
             } else {
                 let (read, problems) = CSVDataReader.read(bytes, file: source.name, fileIndex: fileIndex, scope: scope,
-                                                          threads: threads)
+                                                          threads: threads, parallelThreshold: parallelThreshold)
                 collectors += read
                 diagnostics += problems
             }

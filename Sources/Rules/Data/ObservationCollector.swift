@@ -227,7 +227,10 @@ public struct ObservationCollector: Sendable {
     }
 
     /// Ends reading: the last run of submissions is stored.
-    public mutating func finish() { flushRun() }
+    public mutating func finish() {
+        flushRun()
+        columns.shrinkToFit()
+    }
 
     // MARK: - Cells
 
@@ -366,15 +369,16 @@ public struct ObservationCollector: Sendable {
     }
 }
 
-/// The known values of a stretch of data, one entry per row (struct of arrays: 26 bytes a row).
+/// The known values of a stretch of data, one entry per row (struct of arrays: 26 bytes a
+/// row). The columns are shared buffers: copying this struct does not copy them.
 struct RowColumns: Sendable {
-    var unit: [UInt32] = []
-    var indicator: [UInt32] = []
-    var period: [UInt16] = []
-    var submitted: [Int32] = []
+    let unit = ColumnBuffer<UInt32>()
+    let indicator = ColumnBuffer<UInt32>()
+    let period = ColumnBuffer<UInt16>()
+    let submitted = ColumnBuffer<Int32>()
     /// The value; NaN for a task "not yet"; `noValue` for a row that reported nothing.
-    var value: [Double] = []
-    var line: [UInt32] = []
+    let value = ColumnBuffer<Double>()
+    let line = ColumnBuffer<UInt32>()
 
     /// A row with an indicator but an empty value: known to exist, with nothing to count.
     static let noValue = Double(bitPattern: 0x7FF8_DEAD_0000_0000)
@@ -383,7 +387,7 @@ struct RowColumns: Sendable {
 
     var count: Int { unit.count }
 
-    mutating func append(unit u: Int32, indicator i: Int32, period p: Int32, submitted s: Int32, value v: Double, line l: Int32) {
+    func append(unit u: Int32, indicator i: Int32, period p: Int32, submitted s: Int32, value v: Double, line l: Int32) {
         unit.append(UInt32(u))
         indicator.append(UInt32(i))
         period.append(UInt16(truncatingIfNeeded: p))
@@ -391,6 +395,28 @@ struct RowColumns: Sendable {
         value.append(v)
         line.append(UInt32(l))
     }
+
+    func shrinkToFit() {
+        unit.shrinkToFit(); indicator.shrinkToFit(); period.shrinkToFit()
+        submitted.shrinkToFit(); value.shrinkToFit(); line.shrinkToFit()
+    }
+
+    /// Raw pointers for readers that must not touch reference counts (evaluation threads).
+    var view: RowView {
+        RowView(unit: unit.base, indicator: indicator.base, period: period.base, submitted: submitted.base,
+                value: value.base, line: line.base, count: count)
+    }
+}
+
+/// Read-only access to one piece's columns, valid while its `RowColumns` lives.
+struct RowView: @unchecked Sendable {
+    let unit: UnsafeMutablePointer<UInt32>
+    let indicator: UnsafeMutablePointer<UInt32>
+    let period: UnsafeMutablePointer<UInt16>
+    let submitted: UnsafeMutablePointer<Int32>
+    let value: UnsafeMutablePointer<Double>
+    let line: UnsafeMutablePointer<UInt32>
+    let count: Int
 }
 
 /// A report being folded: the earliest submission (an undated row counts as on time) and

@@ -17,7 +17,8 @@ extension ProgressData {
         }
         for (ci, c) in collectors.enumerated() {
             var usedUnits = [Bool](repeating: false, count: c.units.count)
-            for u in c.columns.unit { usedUnits[Int(u)] = true }
+            let view = c.columns.view
+            for r in 0..<view.count { usedUnits[Int(view.unit[r])] = true }
             for key in c.submissions.keys { usedUnits[Int(key >> 32)] = true }
             for (id, used) in usedUnits.enumerated() where used { unitSet.insert(unitNames[ci][id]) }
             for id in 0..<c.indicators.count {
@@ -41,13 +42,13 @@ extension ProgressData {
             let unitMap = unitNames[ci].map { unitIndex[$0] ?? .max }
             let indicatorMap = (0..<c.indicators.count).map { UInt32(indicatorIndex[c.indicators.string(Int32($0))]!) }
             let periodMap = c.periods.map { UInt16(periodIndex[$0]!) }
-            var columns = c.columns
-            for r in 0..<columns.count {
-                columns.unit[r] = unitMap[Int(columns.unit[r])]
-                columns.indicator[r] = indicatorMap[Int(columns.indicator[r])]
-                columns.period[r] = periodMap[Int(columns.period[r])]
+            let columns = c.columns, view = columns.view
+            for r in 0..<view.count {
+                view.unit[r] = unitMap[Int(view.unit[r])]
+                view.indicator[r] = indicatorMap[Int(view.indicator[r])]
+                view.period[r] = periodMap[Int(view.period[r])]
             }
-            precondition(columns.count < 1 << Int(rowBits) && collectors.count < 32, "too many rows in one piece")
+            precondition(view.count < 1 << Int(rowBits) && collectors.count < 32, "too many rows in one piece")
             pieces.append(Piece(file: c.file, columns: columns))
         }
 
@@ -56,16 +57,16 @@ extension ProgressData {
         let groups = units.count * nIndicators
         var start = [Int32](repeating: 0, count: groups + 1)
         for piece in pieces {
-            for r in 0..<piece.columns.count {
-                start[Int(piece.columns.unit[r]) * nIndicators + Int(piece.columns.indicator[r]) + 1] += 1
-            }
+            let v = piece.view
+            for r in 0..<v.count { start[Int(v.unit[r]) * nIndicators + Int(v.indicator[r]) + 1] += 1 }
         }
         for g in 0..<groups { start[g + 1] += start[g] }
         var next = start
         var order = [UInt32](repeating: 0, count: Int(start[groups]))
         for (pi, piece) in pieces.enumerated() {
-            for r in 0..<piece.columns.count {
-                let g = Int(piece.columns.unit[r]) * nIndicators + Int(piece.columns.indicator[r])
+            let v = piece.view
+            for r in 0..<v.count {
+                let g = Int(v.unit[r]) * nIndicators + Int(v.indicator[r])
                 order[Int(next[g])] = UInt32(pi) << rowBits | UInt32(r)
                 next[g] += 1
             }
@@ -77,9 +78,10 @@ extension ProgressData {
             for (r, i) in periodList.indices.sorted(by: { periodList[$0] < periodList[$1] }).enumerated() { rank[i] = Int32(r) }
             return rank
         }()
+        let views = pieces.map(\.view)
         func rankOf(_ ref: UInt32) -> Int32 {
             let p = Int(ref >> rowBits), r = Int(ref & ((1 << rowBits) - 1))
-            return periodRank[Int(pieces[p].columns.period[r])]
+            return periodRank[Int(views[p].period[r])]
         }
         for g in 0..<groups where start[g + 1] - start[g] > 1 {
             let lo = Int(start[g]), hi = Int(start[g + 1])
@@ -147,9 +149,9 @@ extension ProgressData {
             var i = lo
             while i < hi {
                 let (p0, r0) = locate(order[i])
-                let period = pieces[p0].columns.period[r0]
+                let period = views[p0].period[r0]
                 var j = i + 1
-                while j < hi, pieces[locate(order[j]).piece].columns.period[locate(order[j]).row] == period { j += 1 }
+                while j < hi, views[locate(order[j]).piece].period[locate(order[j]).row] == period { j += 1 }
                 if j - i > 1 { out += conflicts(in: order[i..<j], unit: units[g / n], indicator: indicatorNames[g % n]) }
                 i = j
             }
@@ -162,7 +164,7 @@ extension ProgressData {
         var firstOfRank: [(rank: (Int32, Int), point: SeriesPoint)] = []
         for ref in refs {
             let (p, r) = locate(ref)
-            let c = pieces[p].columns
+            let c = views[p]
             guard !RowColumns.isNoValue(c.value[r]) else { continue }
             let period = periods[Int(c.period[r])]
             let rank = Self.rank(submitted: c.submitted[r], periodEnd: period.end.dayNumber)

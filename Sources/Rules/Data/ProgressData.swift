@@ -71,6 +71,10 @@ public struct ProgressData: Sendable {
     let indicatorNames: [String]
     let indicatorIDs: [String: Int32]
     let pieces: [Piece]
+    /// The pieces' columns as raw pointers: evaluation threads read rows without touching
+    /// reference counts (`pieces` keeps the memory alive).
+    let views: [RowView]
+    let pieceFiles: [Int32]
     /// Row references (`piece << 27 | row`) grouped by unit and indicator, each group in
     /// period order, rows of one period in file order.
     let order: [UInt32]
@@ -81,6 +85,7 @@ public struct ProgressData: Sendable {
     struct Piece: Sendable {
         var file: Int32
         var columns: RowColumns
+        var view: RowView { columns.view }
     }
 
     static let rowBits: UInt32 = 27
@@ -94,6 +99,8 @@ public struct ProgressData: Sendable {
         indicatorNames = []
         indicatorIDs = [:]
         pieces = []
+        views = []
+        pieceFiles = []
         order = []
         groupStart = [0]
     }
@@ -108,6 +115,8 @@ public struct ProgressData: Sendable {
         self.indicatorNames = indicatorNames
         self.indicatorIDs = Dictionary(uniqueKeysWithValues: indicatorNames.enumerated().map { ($1, Int32($0)) })
         self.pieces = pieces
+        self.views = pieces.map(\.view)
+        self.pieceFiles = pieces.map(\.file)
         self.order = order
         self.groupStart = groupStart
     }
@@ -136,7 +145,7 @@ public struct ProgressData: Sendable {
         }
         for ref in rows {
             let (p, r) = locate(ref)
-            let columns = pieces[p].columns
+            let columns = views[p]
             guard !RowColumns.isNoValue(columns.value[r]) else { continue }
             let period = columns.period[r]
             if period != currentPeriod {
@@ -162,10 +171,10 @@ public struct ProgressData: Sendable {
 
     func point(_ ref: UInt32) -> SeriesPoint {
         let (p, r) = locate(ref)
-        let c = pieces[p].columns
+        let c = views[p]
         return SeriesPoint(period: Int32(c.period[r]), value: c.value[r],
                            submitted: c.submitted[r] == ObservationCollector.noDate ? nil : CivilDate(dayNumber: c.submitted[r]),
-                           file: pieces[p].file, line: Int32(c.line[r]))
+                           file: pieceFiles[p], line: Int32(c.line[r]))
     }
 
     /// Indicators with at least one row for `unit`, sorted.
@@ -181,7 +190,7 @@ public struct ProgressData: Sendable {
         let g = Int(unit) * indicatorNames.count + Int(indicator)
         guard let ref = order[Int(groupStart[g])..<Int(groupStart[g + 1])].min() else { return nil }
         let (p, r) = locate(ref)
-        return (pieces[p].file, Int32(pieces[p].columns.line[r]))
+        return (pieceFiles[p], Int32(views[p].line[r]))
     }
 
     public func location(file: Int32, line: Int32) -> SourceLocation? {

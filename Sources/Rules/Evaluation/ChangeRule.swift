@@ -146,27 +146,24 @@ public struct ChangeRule: RuleKind {
         }
         func measure(_ cutoff: CivilDate) -> Measurement? {
             guard let base, let (cur, evidence) = current(cutoff) else { return nil }
-            let from = Wording.quantity(base, unit), to = Wording.quantity(cur, unit)
-            func shown(_ amount: String, _ vi: String) -> LocalizedText {
-                LocalizedText(en: "\(amount) (\(from.en) → \(to.en))", vi: "\(vi) (\(from.vi) → \(to.vi))")
-            }
             switch change.measure {
             case .relative:
                 guard base != 0 else {
+                    let from = Wording.quantity(base, unit), to = Wording.quantity(cur, unit)
                     return Measurement(compared: 0, actual: .number(cur), evidence: evidence,
-                                       shown: LocalizedText(en: "\(from.en) → \(to.en)", vi: "\(from.vi) → \(to.vi)"),
+                                       display: .text(LocalizedText(en: "\(from.en) → \(to.en)", vi: "\(from.vi) → \(to.vi)")),
                                        impossible: LocalizedText(
                                         en: "the baseline is 0, so a relative change of \(change.text(.en)) cannot be measured (\(from.en) → \(to.en))",
                                         vi: "giá trị gốc bằng 0 nên không tính được mức thay đổi tương đối \(change.text(.vi)) (\(from.vi) → \(to.vi))"))
                 }
                 let pct = (cur - base) / abs(base) * 100
                 return Measurement(compared: pct, actual: .number(NumberFormat.roundedValue(pct, digits: 4)), evidence: evidence,
-                                   shown: shown("\(ChangeRule.signed(pct, .en))%", "\(ChangeRule.signed(pct, .vi))%"))
+                                   display: .change(pct, suffix: "%", from: base, to: cur, unit: unit))
             case .points, .absolute:
                 let d = cur - base
                 let suffix = change.measure == .points ? " pp" : (unit.map { $0 == "%" ? "%" : " " + $0 } ?? "")
                 return Measurement(compared: d, actual: .number(NumberFormat.roundedValue(d, digits: 4)), evidence: evidence,
-                                   shown: shown("\(ChangeRule.signed(d, .en))\(suffix)", "\(ChangeRule.signed(d, .vi))\(suffix)"))
+                                   display: .change(d, suffix: suffix, from: base, to: cur, unit: unit))
             }
         }
         let noDataReason: (CivilDate) -> LocalizedText? = { cutoff in
@@ -194,7 +191,7 @@ public struct ChangeRule: RuleKind {
             }
             let start = ind.aggregate == .sum ? 0 : base
             let path = PacePath(knots: [(window.lowerBound, start), (due.rolled, end)])
-            let m = Measurement(compared: cur, actual: .number(cur), evidence: evidence, shown: Wording.quantity(cur, unit))
+            let m = Measurement(compared: cur, actual: .number(cur), evidence: evidence, display: .quantity(cur, unit: unit))
             if let f = paceFinding(rule, ctx, path: path, current: m, prefersHigher: goal.prefersHigher, unit: unit,
                                    factory: factory, due: due.rolled, recorder: &recorder) {
                 warnings.append(f)
@@ -203,8 +200,4 @@ public struct ChangeRule: RuleKind {
         outcome.commit(to: &recorder, adding: warnings)
     }
 
-    static func signed(_ x: Double, _ language: Language) -> String {
-        let s = NumberFormat.formatter(for: language)(NumberFormat.roundedValue(x))
-        return x > 0 && s != "0" ? "+" + s : s
-    }
 }

@@ -11,10 +11,13 @@ public struct CheckOptions: Sendable {
     public var keepPassed: Bool
     /// Fill `Report.details` (values, goal lines, report timeliness) for formats that draw progress.
     public var details: Bool
+    /// How many threads may judge units at once; the report is the same whatever the number.
+    public var threads: Int
 
     public init(asOf: CivilDate, warnDays: Int? = nil, units: Set<String> = [], plans: Set<String> = [],
-                owners: Set<String> = [], keepPassed: Bool = false, details: Bool = false) {
+                owners: Set<String> = [], keepPassed: Bool = false, details: Bool = false, threads: Int = 1) {
         self.details = details
+        self.threads = threads
         self.asOf = asOf
         self.warnDays = warnDays
         self.units = units
@@ -50,16 +53,39 @@ public enum Engine {
         var details = options.details ? DetailsBuilder() : nil
         var dataOwners: [String: String] = [:]
         let plans = selectedPlans(rules, options: options)
+        var work: [(plan: Plan, unit: String)] = []
         for plan in plans {
             for owner in plan.owners where owners[owner.id] == nil { owners[owner.id] = owner }
             for unit in units(of: plan, data: data, options: options) {
                 unitsSeen.insert(unit)
                 if dataOwners[unit] == nil, let owner = plan.defaultOwner { dataOwners[unit] = owner }
+                work.append((plan, unit))
+            }
+        }
+        if var builder = details {
+            for (plan, unit) in work {
                 let logged = recorder.log?.count ?? 0
                 evaluate(plan, unit: unit, rules: rules, data: data, options: options, only: nil, into: &recorder)
-                details?.add(plan, unit: unit, rules: rules, data: data, options: options,
-                             checks: recorder.log?[logged...] ?? [])
+                builder.add(plan, unit: unit, rules: rules, data: data, options: options, checks: recorder.log?[logged...] ?? [])
             }
+            details = builder
+        } else {
+            // Units are independent: judge them in chunks on several threads, and join the
+            // chunks in order (findings are sorted below anyway).
+            let chunks = options.threads > 1 && work.count > 1 ? min(work.count, options.threads * 8) : 1
+            let size = (work.count + chunks - 1) / max(chunks, 1)
+            let pairs = work
+            let parts = Parallel.map(chunks, threads: options.threads) { c in
+                var part = CheckRecorder(keepsPassed: options.keepPassed)
+                var memos: [String: DueMemo] = [:]
+                for (plan, unit) in pairs[min(c * size, pairs.count)..<min((c + 1) * size, pairs.count)] {
+                    let memo = memos[plan.id] ?? DueMemo()
+                    memos[plan.id] = memo
+                    evaluate(plan, unit: unit, rules: rules, data: data, options: options, only: nil, into: &part, dues: memo)
+                }
+                return part
+            }
+            for part in parts { recorder.merge(part) }
         }
         if options.owners.isEmpty {
             for f in dataFindings where options.units.isEmpty || options.units.contains(f.unit ?? "") {
@@ -89,13 +115,18 @@ public enum Engine {
     /// `check explain`).
     public static func evaluate(_ plan: Plan, unit: String, rules: RuleSet, data: ProgressData,
                                 options: CheckOptions, only: String?, into recorder: inout CheckRecorder) {
+        evaluate(plan, unit: unit, rules: rules, data: data, options: options, only: only, into: &recorder, dues: DueMemo())
+    }
+
+    static func evaluate(_ plan: Plan, unit: String, rules: RuleSet, data: ProgressData, options: CheckOptions,
+                         only: String?, into recorder: inout CheckRecorder, dues: DueMemo) {
         let calendar = rules.calendar(for: plan)
         let ownerOK: (String?) -> Bool = { selects(owner: $0, options: options) }
         let reportPeriodEnded = plan.reports.contains { schedule in
             schedule.applies(to: unit) && schedule.periods.contains { $0.end <= options.asOf }
         }
         let ctx = UnitContext(plan: plan, unit: unit, asOf: options.asOf, warnDays: options.warnDays ?? plan.warnDays,
-                              calendar: calendar, data: data, reportPeriodEnded: reportPeriodEnded)
+                              calendar: calendar, data: data, reportPeriodEnded: reportPeriodEnded, dues: dues)
         for rule in plan.rules where rule.applies(to: unit) && ownerOK(rule.owner ?? plan.defaultOwner)
             && (only == nil || only == rule.id) {
             rule.kind.evaluate(rule, in: ctx, into: &recorder)

@@ -52,32 +52,33 @@ public struct MaintainRule: RuleKind {
         let series = ctx.series(indicator)
         let unit = maintain.unit ?? ctx.unitLabel(indicator)
         let factory = FindingFactory(rule: rule, context: ctx)
-        let points = series.points(in: start...max(start, end), upTo: ctx.asOf).filter { !$0.value.isNaN }
+        let window = start...max(start, end)
+        var judged = 0
         recorder.explain(LocalizedText(
-            en: "window \(start.iso)..\(end.iso): \(points.count) values reported, each must satisfy \(maintain.canonical)",
-            vi: "khoảng \(start.vietnamese)..\(end.vietnamese): \(points.count) giá trị đã báo cáo, mỗi giá trị phải đạt \(maintain.canonical)"))
-        for point in points {
+            en: "window \(start.iso)..\(end.iso): every value reported must satisfy \(maintain.canonical)",
+            vi: "khoảng \(start.vietnamese)..\(end.vietnamese): mọi giá trị báo cáo phải đạt \(maintain.canonical)"))
+        // One pass over the series, building a finding or a result only where one is kept.
+        for point in series.points where !point.value.isNaN {
             let period = series.period(of: point)
-            let shown = Wording.quantity(point.value, unit)
-            let m = Measurement(compared: point.value, actual: .number(point.value), evidence: point, shown: shown)
-            let result = factory.result(due: period.end, expected: maintain.canonical, measurement: m)
+            guard period.start >= window.lowerBound, period.end <= window.upperBound, period.end <= ctx.asOf else { continue }
+            judged += 1
+            let m = Measurement(compared: point.value, actual: .number(point.value), evidence: point,
+                                display: .quantity(point.value, unit: unit))
             if maintain.isSatisfied(by: point.value) {
-                recorder.check(result, findings: [])
+                recorder.check(factory.result(due: period.end, expected: maintain.canonical, measurement: m), findings: [])
             } else {
-                let p = Wording.period(period)
-                recorder.check(result, findings: [factory.finding(
+                let p = Wording.period(period), shown = m.shown
+                recorder.check(factory.result(due: period.end, expected: maintain.canonical, measurement: m), findings: [factory.finding(
                     MaintainRule.broken, severity: rule.severity, due: nil, expected: maintain.canonical, measurement: m,
                     message: LocalizedText(en: "\(p.en): \(shown.en) breaks the required \(maintain.text(.en))",
                                            vi: "\(p.vi): \(shown.vi), không duy trì được mức \(maintain.text(.vi))"))])
             }
         }
-        if points.isEmpty {
-            let pending = factory.result(due: end, expected: maintain.canonical, pending: true)
-            if ctx.reportPeriodEnded && series.points(in: ctx.window(), upTo: ctx.asOf).allSatisfy({ $0.value.isNaN }) {
-                recorder.check(pending, findings: [NoDataWarning.finding(rule: rule, ctx: ctx, due: end, expected: maintain.canonical)])
-            } else {
-                recorder.check(pending, findings: [])
-            }
+        if judged == 0 {
+            let noValue = series.points(in: ctx.window(), upTo: ctx.asOf).allSatisfy { $0.value.isNaN }
+            let findings = ctx.reportPeriodEnded && noValue
+                ? [NoDataWarning.finding(rule: rule, ctx: ctx, due: end, expected: maintain.canonical)] : []
+            recorder.check(factory.result(due: end, expected: maintain.canonical, pending: true), pending: true, findings: findings)
         }
     }
 }

@@ -9,15 +9,39 @@ public struct Measurement: Sendable {
     /// When set, the requirement cannot be met whatever the value, and this says why
     /// (a relative change from a zero baseline).
     public var impossible: LocalizedText?
-    /// How to show the measured quantity in messages (`4.2 km`, `+12.5%`; `4,2 km` in Vietnamese).
-    public var shown: LocalizedText
+    /// What to show in messages; rendered only when a message is written (most checks pass).
+    public var display: Display
 
-    public init(compared: Double, actual: Actual, evidence: SeriesPoint?, shown: LocalizedText, impossible: LocalizedText? = nil) {
+    /// How a measured quantity reads in messages.
+    public enum Display: Sendable {
+        /// `4.2 km` (`4,2 km` in Vietnamese).
+        case quantity(Double, unit: String?)
+        /// `+12.5% (1840 → 2070 triệu đồng)`: the change, its suffix, and the values it joins.
+        case change(Double, suffix: String, from: Double, to: Double, unit: String?)
+        case text(LocalizedText)
+    }
+
+    public init(compared: Double, actual: Actual, evidence: SeriesPoint?, display: Display, impossible: LocalizedText? = nil) {
         self.compared = compared
         self.actual = actual
         self.evidence = evidence
-        self.shown = shown
+        self.display = display
         self.impossible = impossible
+    }
+
+    /// The quantity as messages show it (`4.2 km`, `+12.5% (1840 → 2070 triệu đồng)`).
+    public var shown: LocalizedText {
+        switch display {
+        case .quantity(let x, let unit): return Wording.quantity(x, unit)
+        case .change(let amount, let suffix, let from, let to, let unit):
+            let a = Wording.quantity(from, unit), b = Wording.quantity(to, unit)
+            func signed(_ language: Language) -> String {
+                let s = NumberFormat.formatter(for: language)(NumberFormat.roundedValue(amount))
+                return amount > 0 && s != "0" ? "+" + s : s
+            }
+            return LocalizedText(en: "\(signed(.en))\(suffix) (\(a.en) → \(b.en))", vi: "\(signed(.vi))\(suffix) (\(a.vi) → \(b.vi))")
+        case .text(let t): return t
+        }
     }
 }
 
@@ -48,61 +72,64 @@ struct MeasuredCheck {
         var judged = false
         var measurement: Measurement?
         var findings: [Finding] = []
-        var result: CheckResult?
-
-        mutating func record(_ result: CheckResult, findings: [Finding]) {
-            self.result = result
-            self.findings = findings
-        }
+        var pending = false
+        /// What the check's result is made of; the result itself is built only when kept.
+        var subject: (factory: FindingFactory, due: CivilDate, expected: String)?
 
         /// Records the check with any extra warnings the rule adds.
         func commit(to recorder: inout CheckRecorder, adding extra: [Finding] = []) {
-            guard let result else { return }
-            recorder.check(result, findings: findings + extra)
+            guard let subject else { return }
+            recorder.check(subject.factory.result(due: subject.due, expected: subject.expected, measurement: measurement,
+                                                  pending: pending),
+                           pending: pending, findings: extra.isEmpty ? findings : findings + extra)
         }
     }
 
     /// Judges the check without recording it, so that the rule can add its own warnings
-    /// (pace, forecast, `no-data`) to the same check before recording.
+    /// (pace, forecast, `no-data`) to the same check before recording. Message text is built
+    /// only for findings: most checks pass.
     func run(_ rule: Rule, _ ctx: UnitContext, _ recorder: inout CheckRecorder) -> Outcome {
-        var outcome = Outcome()
         let dueDay = due.rolled
         let factory = FindingFactory(rule: rule, context: ctx)
-        let dueText = Wording.date(dueDay)
-        let what = label.map { LocalizedText(en: "\($0.en): ", vi: "\($0.vi): ") } ?? LocalizedText(verbatim: "")
+        var outcome = Outcome()
+        outcome.subject = (factory, dueDay, expected)
+        func what() -> LocalizedText {
+            label.map { LocalizedText(en: "\($0.en): ", vi: "\($0.vi): ") } ?? LocalizedText(verbatim: "")
+        }
 
         if ctx.isJudged(dueDay) {
             outcome.judged = true
             let m = measure(dueDay)
             outcome.measurement = m
             recorder.explain(LocalizedText(
-                en: "\(what.en)judged at the deadline \(dueText.en): \(m.map { $0.shown.en } ?? "no value") against \(expectedText.en)",
-                vi: "\(what.vi)đánh giá tại hạn \(dueText.vi): \(m.map { $0.shown.vi } ?? "chưa có số liệu") so với yêu cầu \(expectedText.vi)"))
+                en: "\(what().en)judged at the deadline \(dueDay.iso): \(m.map { $0.shown.en } ?? "no value") against \(expectedText.en)",
+                vi: "\(what().vi)đánh giá tại hạn \(dueDay.vietnamese): \(m.map { $0.shown.vi } ?? "chưa có số liệu") so với yêu cầu \(expectedText.vi)"))
             guard let m else {
                 outcome.noData = true
+                let dueText = Wording.date(dueDay), w = what()
                 let reason = noDataReason?(dueDay) ?? LocalizedText(
                     en: "no value reported by the deadline \(dueText.en)", vi: "chưa có số liệu đến hạn \(dueText.vi)")
-                outcome.record(factory.result(due: dueDay, expected: expected), findings: [factory.finding(
+                outcome.findings = [factory.finding(
                     .noData, severity: severity ?? rule.severity, due: dueDay, expected: expected,
                     message: LocalizedText(
-                        en: "\(what.en)\(reason.en), so \(expectedText.en) cannot be confirmed",
-                        vi: "\(what.vi)\(reason.vi), không xác nhận được yêu cầu \(expectedText.vi)"))])
+                        en: "\(w.en)\(reason.en), so \(expectedText.en) cannot be confirmed",
+                        vi: "\(w.vi)\(reason.vi), không xác nhận được yêu cầu \(expectedText.vi)"))]
                 return outcome
             }
             if let why = m.impossible {
-                outcome.record(factory.result(due: dueDay, expected: expected, measurement: m), findings: [factory.finding(
+                let w = what()
+                outcome.findings = [factory.finding(
                     missCode, severity: severity ?? rule.severity, due: dueDay, expected: expected, measurement: m,
-                    message: LocalizedText(en: "\(what.en)\(why.en)", vi: "\(what.vi)\(why.vi)"))])
+                    message: LocalizedText(en: "\(w.en)\(why.en)", vi: "\(w.vi)\(why.vi)"))]
                 return outcome
             }
-            if requirement.isSatisfied(by: m.compared) {
-                outcome.record(factory.result(due: dueDay, expected: expected, measurement: m), findings: [])
-            } else {
-                outcome.record(factory.result(due: dueDay, expected: expected, measurement: m), findings: [factory.finding(
+            if !requirement.isSatisfied(by: m.compared) {
+                let dueText = Wording.date(dueDay), w = what(), shown = m.shown
+                outcome.findings = [factory.finding(
                     missCode, severity: severity ?? rule.severity, due: dueDay, expected: expected, measurement: m,
                     message: LocalizedText(
-                        en: "\(what.en)\(m.shown.en) by the deadline \(dueText.en), required \(expectedText.en)",
-                        vi: "\(what.vi)đạt \(m.shown.vi) đến hạn \(dueText.vi), yêu cầu \(expectedText.vi)"))])
+                        en: "\(w.en)\(shown.en) by the deadline \(dueText.en), required \(expectedText.en)",
+                        vi: "\(w.vi)đạt \(shown.vi) đến hạn \(dueText.vi), yêu cầu \(expectedText.vi)"))]
             }
             return outcome
         }
@@ -112,20 +139,21 @@ struct MeasuredCheck {
         outcome.measurement = m
         let met = m.map { $0.impossible == nil && requirement.isSatisfied(by: $0.compared) } ?? false
         recorder.explain(LocalizedText(
-            en: "\(what.en)not judged before the deadline \(dueText.en); now \(m.map { $0.shown.en } ?? "no value") against \(expectedText.en)\(met ? " (met)" : "")",
-            vi: "\(what.vi)chưa đến hạn \(dueText.vi); hiện \(m.map { $0.shown.vi } ?? "chưa có số liệu") so với yêu cầu \(expectedText.vi)\(met ? " (đã đạt)" : "")"))
+            en: "\(what().en)not judged before the deadline \(dueDay.iso); now \(m.map { $0.shown.en } ?? "no value") against \(expectedText.en)\(met ? " (met)" : "")",
+            vi: "\(what().vi)chưa đến hạn \(dueDay.vietnamese); hiện \(m.map { $0.shown.vi } ?? "chưa có số liệu") so với yêu cầu \(expectedText.vi)\(met ? " (đã đạt)" : "")"))
         if ctx.isDueSoon(dueDay) && !met {
             outcome.dueSoon = true
+            let dueText = Wording.date(dueDay), w = what()
             let left = Wording.days(ctx.asOf.days(to: dueDay))
-            let now = m.map { LocalizedText(en: "now \($0.shown.en)", vi: "hiện đạt \($0.shown.vi)") }
+            let now = m.map { m in let shown = m.shown; return LocalizedText(en: "now \(shown.en)", vi: "hiện đạt \(shown.vi)") }
                 ?? LocalizedText(en: "no value yet", vi: "chưa có số liệu")
-            outcome.record(factory.result(due: dueDay, expected: expected, measurement: m), findings: [factory.finding(
+            outcome.findings = [factory.finding(
                 .dueSoon, severity: .warning, due: dueDay, expected: expected, measurement: m,
                 message: LocalizedText(
-                    en: "\(what.en)due \(dueText.en) (\(left.en) left) and not yet met: \(now.en), required \(expectedText.en)",
-                    vi: "\(what.vi)sắp đến hạn \(dueText.vi) (còn \(left.vi)) nhưng chưa đạt: \(now.vi), yêu cầu \(expectedText.vi)"))])
+                    en: "\(w.en)due \(dueText.en) (\(left.en) left) and not yet met: \(now.en), required \(expectedText.en)",
+                    vi: "\(w.vi)sắp đến hạn \(dueText.vi) (còn \(left.vi)) nhưng chưa đạt: \(now.vi), yêu cầu \(expectedText.vi)"))]
         } else {
-            outcome.record(factory.result(due: dueDay, expected: expected, measurement: m, pending: true), findings: [])
+            outcome.pending = true
         }
         return outcome
     }

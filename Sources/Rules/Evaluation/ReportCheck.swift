@@ -66,7 +66,9 @@ public struct ReportCheck: Sendable {
         let owner = schedule.owner ?? ctx.plan.defaultOwner
         let name = Wording.name(schedule.title, schedule.id)
         for period in schedule.periods where period.start <= ctx.asOf {
-            let due = ReportCheck.due(of: schedule, for: period, plan: ctx.plan, calendar: ctx.calendar)
+            let due = ctx.dues.report(schedule.id, period) {
+                ReportCheck.due(of: schedule, for: period, plan: ctx.plan, calendar: ctx.calendar)
+            }
             let dueDay = due.rolled
             recorder.explain(DeadlineExplanation.report(period: period, written: schedule.dueWritten, rule: schedule.due,
                                                         resolved: due, calendar: ctx.calendar))
@@ -116,12 +118,12 @@ public struct ReportCheck: Sendable {
                                   vi: "thiếu báo cáo: '\(name)' kỳ \(p.vi) chưa nộp, hạn chót \(dueText.vi)"))])
             } else if ctx.isDueSoon(dueDay) {
                 let left = Wording.days(ctx.asOf.days(to: dueDay))
-                recorder.check(result(.none, pending: true), findings: [finding(
+                recorder.check(result(.none, pending: true), pending: true, findings: [finding(
                     ReportCheck.dueSoon, .warning, actual: .none, location: nil,
                     LocalizedText(en: "'\(name)' for \(p.en) is due \(dueText.en) (\(left.en) left)",
                                   vi: "'\(name)' kỳ \(p.vi) sắp đến hạn nộp \(dueText.vi) (còn \(left.vi))"))])
             } else {
-                recorder.check(result(.none, pending: true), findings: [])
+                recorder.check(result(.none, pending: true), pending: true, findings: [])
             }
         }
     }

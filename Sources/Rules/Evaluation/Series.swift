@@ -24,12 +24,18 @@ public struct Series: Sendable {
     /// counting a day twice. Returns the value and the point that evidences it (the latest one).
     public func value(_ aggregate: Indicator.Aggregate, in window: ClosedRange<CivilDate>,
                       upTo cutoff: CivilDate) -> (value: Double, evidence: SeriesPoint)? {
-        let candidates = points(in: window, upTo: cutoff).filter { !$0.value.isNaN }
-        guard let last = candidates.last else { return nil }
         switch aggregate {
         case .latest:
-            return (last.value, last)
+            // Points are in period order, so the last one that counts is the answer; no
+            // intermediate array (this runs for every rule of every unit).
+            for point in points.reversed() where !point.value.isNaN {
+                let p = periods[Int(point.period)]
+                if p.start >= window.lowerBound && p.end <= window.upperBound && p.end <= cutoff { return (point.value, point) }
+            }
+            return nil
         case .sum:
+            let candidates = points(in: window, upTo: cutoff).filter { !$0.value.isNaN }
+            guard let last = candidates.last else { return nil }
             let parts = sumCover(candidates)
             let total = parts.reduce(0.0) { $0 + $1.amount }
             return (total, parts.map(\.point).max { periods[Int($0.period)] < periods[Int($1.period)] } ?? last)

@@ -103,7 +103,7 @@ public struct TargetRule: RuleKind {
         let unit = target.unit ?? ind.unit
         func measure(_ cutoff: CivilDate) -> Measurement? {
             guard let (v, evidence) = series.value(ind.aggregate, in: window, upTo: min(cutoff, ctx.asOf)) else { return nil }
-            return Measurement(compared: v, actual: .number(v), evidence: evidence, shown: Wording.quantity(v, unit))
+            return Measurement(compared: v, actual: .number(v), evidence: evidence, display: .quantity(v, unit: unit))
         }
         recorder.explain(DeadlineExplanation.text(for: self.due, resolved: due, calendar: ctx.calendar,
                                                     rolls: ctx.plan.rollsToWorkingDay))

@@ -83,7 +83,7 @@ public struct TaskRule: RuleKind {
                 message: LocalizedText(en: "'\(name)' is due \(dueText.en) (\(left.en) left) and not yet completed",
                                        vi: "'\(name)' sắp đến hạn \(dueText.vi) (còn \(left.vi)), chưa hoàn thành"))])
         } else {
-            recorder.check(result, findings: [])
+            recorder.check(result, pending: true, findings: [])
         }
     }
 }

@@ -1,6 +1,9 @@
 /// Everything a rule needs to judge one unit: the plan, the unit, the as-of date, the
 /// calendar and the unit's data. Evaluation never reads the clock; `asOf` is given.
-public struct UnitContext: Sendable {
+///
+/// A class, so that handing it to each rule and finding costs one reference, not a copy
+/// of the plan and the data.
+public final class UnitContext: Sendable {
     public let plan: Plan
     public let unit: String
     public let asOf: CivilDate
@@ -10,9 +13,13 @@ public struct UnitContext: Sendable {
     /// Whether a period of one of the plan's report schedules has ended for this unit by
     /// the as-of date: only then is missing data worth a `no-data` warning (spec §6).
     public let reportPeriodEnded: Bool
+    /// Deadlines already rolled, shared by the units one thread judges (the calendar is
+    /// asked once per date, not once per unit).
+    let dues: DueMemo
 
     public init(plan: Plan, unit: String, asOf: CivilDate, warnDays: Int, calendar: any WorkingCalendar,
                 data: ProgressData, reportPeriodEnded: Bool) {
+        self.dues = DueMemo()
         self.plan = plan
         self.unit = unit
         self.asOf = asOf
@@ -24,9 +31,23 @@ public struct UnitContext: Sendable {
 
     public func series(_ indicator: String) -> Series { data.series(unit: unit, indicator: indicator) }
 
+    init(plan: Plan, unit: String, asOf: CivilDate, warnDays: Int, calendar: any WorkingCalendar,
+         data: ProgressData, reportPeriodEnded: Bool, dues: DueMemo) {
+        self.plan = plan
+        self.unit = unit
+        self.asOf = asOf
+        self.warnDays = warnDays
+        self.calendar = calendar
+        self.data = data
+        self.reportPeriodEnded = reportPeriodEnded
+        self.dues = dues
+    }
+
     /// The deadline after the plan's working-day roll.
     public func resolve(_ deadline: Deadline) -> DueDate {
-        DueDate.resolve(deadline.nominal, roll: plan.rollsToWorkingDay, calendar: calendar)
+        dues.resolve(deadline.nominal) {
+            DueDate.resolve(deadline.nominal, roll: plan.rollsToWorkingDay, calendar: calendar)
+        }
     }
 
     /// Whether `due` is judged today: a deadline is judged from the day after it (D > due).
@@ -51,4 +72,31 @@ public struct UnitContext: Sendable {
 
     /// The rule's unit of measure, for messages.
     public func unitLabel(_ indicator: String) -> String? { plan.indicator(indicator).unit }
+}
+
+/// Rolled deadlines remembered by nominal date, for one plan and one thread: the working-day
+/// calendar (with its lock and caches) is asked once per date instead of once per unit.
+final class DueMemo: @unchecked Sendable {
+    private var byNominal: [Int32: DueDate] = [:]
+    private var reports: [ReportDueKey: DueDate] = [:]
+
+    struct ReportDueKey: Hashable {
+        var schedule: String
+        var period: Period
+    }
+
+    func resolve(_ nominal: CivilDate, _ compute: () -> DueDate) -> DueDate {
+        if let d = byNominal[nominal.dayNumber] { return d }
+        let d = compute()
+        byNominal[nominal.dayNumber] = d
+        return d
+    }
+
+    func report(_ schedule: String, _ period: Period, _ compute: () -> DueDate) -> DueDate {
+        let key = ReportDueKey(schedule: schedule, period: period)
+        if let d = reports[key] { return d }
+        let d = compute()
+        reports[key] = d
+        return d
+    }
 }

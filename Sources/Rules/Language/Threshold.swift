@@ -47,32 +47,36 @@ public enum Requirement: Hashable, Sendable {
 
 /// A parsed threshold of a `target`, `maintain` or milestone (spec §3).
 public struct Threshold: Hashable, Sendable {
-    public var requirement: Requirement
+    public let requirement: Requirement
     /// The unit the numbers are in: the indicator's declared unit, else the unit written
     /// (scale words removed: "125 nghìn con" → 125000 and unit "con"), else nil.
-    public var unit: String?
+    public let unit: String?
     /// `11/19 tiêu chí`: 19, kept for messages; the requirement is on the count (≥ 11).
-    public var ratioDenominator: Double?
+    public let ratioDenominator: Double?
     /// The text as the rules file wrote it.
-    public var written: String
+    public let written: String
+    /// Canonical form for `expected` in findings: `≥ 6 km`, `> 98%`, `≥ 11/19 tiêu chí`,
+    /// `2..3 HTX`, `≥ 2 HTX (→ 3)`. Rendered once: every check of every unit shows it.
+    public let canonical: String
+    /// The requirement as messages show it in each language (`≥ 5.320 con` in Vietnamese).
+    public let localized: LocalizedText
 
     public init(requirement: Requirement, unit: String?, ratioDenominator: Double? = nil, written: String) {
         self.requirement = requirement
         self.unit = unit
         self.ratioDenominator = ratioDenominator
         self.written = written
+        self.canonical = Self.render(requirement, unit, ratioDenominator, NumberFormat.plain)
+        self.localized = LocalizedText(en: canonical, vi: Self.render(requirement, unit, ratioDenominator, NumberFormat.vietnamese))
     }
 
     public func isSatisfied(by v: Double) -> Bool { requirement.isSatisfied(by: v) }
 
-    /// Canonical form for `expected` in findings: `≥ 6 km`, `> 98%`, `≥ 11/19 tiêu chí`,
-    /// `2..3 HTX`, `≥ 2 HTX (aiming for 3)`.
-    public var canonical: String { rendered(NumberFormat.plain) }
-
     /// The requirement for messages in `language` (Vietnamese numbers: `5.320 con`, `25,3%`).
-    public func text(_ language: Language) -> String { rendered(NumberFormat.formatter(for: language)) }
+    public func text(_ language: Language) -> String { localized.text(language) }
 
-    private func rendered(_ number: (Double) -> String) -> String {
+    private static func render(_ requirement: Requirement, _ unit: String?, _ ratioDenominator: Double?,
+                               _ number: (Double) -> String) -> String {
         func withUnit(_ s: String) -> String { NumberFormat.attachUnit(s, unit) }
         switch requirement {
         case .compare(let c, let x):
@@ -99,26 +103,29 @@ public enum ChangeMeasure: String, Hashable, Sendable {
 /// A parsed `change` threshold: a signed amount ("≥ +10%", "giảm 5%" = ≤ −5).
 public struct ChangeThreshold: Hashable, Sendable {
     /// On the signed change (negative = a fall), in `measure` units.
-    public var requirement: Requirement
-    public var measure: ChangeMeasure
+    public let requirement: Requirement
+    public let measure: ChangeMeasure
     /// For `.absolute`: the indicator's unit (or the unit written); `%` for relative, `pp` for points.
-    public var unit: String?
-    public var written: String
+    public let unit: String?
+    public let written: String
+    /// `≥ +10%`, `≤ -5 pp`, `≤ -2 pp (→ -3)`, `≥ +120 triệu đồng`.
+    public let canonical: String
+    public let localized: LocalizedText
 
     public init(requirement: Requirement, measure: ChangeMeasure, unit: String?, written: String) {
         self.requirement = requirement
         self.measure = measure
         self.unit = unit
         self.written = written
+        self.canonical = Self.render(requirement, measure, unit, NumberFormat.plain)
+        self.localized = LocalizedText(en: canonical, vi: Self.render(requirement, measure, unit, NumberFormat.vietnamese))
     }
 
-    /// `≥ +10%`, `≤ -5 pp`, `≤ -2 pp (→ -3)`, `≥ +120 triệu đồng`.
-    public var canonical: String { rendered(NumberFormat.plain) }
-
     /// The requirement for messages in `language`.
-    public func text(_ language: Language) -> String { rendered(NumberFormat.formatter(for: language)) }
+    public func text(_ language: Language) -> String { localized.text(language) }
 
-    private func rendered(_ number: (Double) -> String) -> String {
+    private static func render(_ requirement: Requirement, _ measure: ChangeMeasure, _ unit: String?,
+                               _ number: (Double) -> String) -> String {
         let suffix: String? = switch measure {
         case .relative: "%"
         case .points: "pp"

@@ -47,11 +47,3 @@ extension LocalizedText {
     }
 }
 
-extension Threshold {
-    /// The requirement as messages show it, in both languages.
-    public var localized: LocalizedText { LocalizedText(en: text(.en), vi: text(.vi)) }
-}
-
-extension ChangeThreshold {
-    public var localized: LocalizedText { LocalizedText(en: text(.en), vi: text(.vi)) }
-}

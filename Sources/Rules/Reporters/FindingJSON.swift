@@ -54,6 +54,87 @@ enum FindingJSON {
     }
 }
 
+/// Writes JSON objects field by field straight into bytes, compact or pretty exactly as
+/// `JSONWriter` would: the JSON formats stream findings without building a value tree each.
+struct ObjectBytes {
+    /// Nil: compact; else the depth of the object's own braces.
+    let indent: Int?
+    private var first = true
+
+    init(indent: Int?) { self.indent = indent }
+
+    mutating func open(_ out: inout [UInt8]) { out.append(UInt8(ascii: "{")) }
+
+    mutating func close(_ out: inout [UInt8]) {
+        if !first, let indent { newline(indent, &out) }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    mutating func key(_ k: StaticString, _ out: inout [UInt8]) {
+        if !first { out.append(UInt8(ascii: ",")) }
+        first = false
+        if let indent { newline(indent + 1, &out) }
+        out.append(UInt8(ascii: "\""))
+        out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
+        out.append(contentsOf: indent == nil ? [UInt8(ascii: "\""), UInt8(ascii: ":")] : [UInt8(ascii: "\""), UInt8(ascii: ":"), 0x20])
+    }
+
+    mutating func string(_ k: StaticString, _ v: String?, _ out: inout [UInt8]) {
+        guard let v else { return }
+        key(k, &out)
+        JSONWriter.appendQuoted(v, to: &out)
+    }
+
+    mutating func int(_ k: StaticString, _ v: Int?, _ out: inout [UInt8]) {
+        guard let v else { return }
+        key(k, &out)
+        out.append(contentsOf: String(v).utf8)
+    }
+
+    func newline(_ depth: Int, _ out: inout [UInt8]) {
+        out.append(0x0A)
+        for _ in 0..<(2 * depth) { out.append(0x20) }
+    }
+}
+
+extension FindingJSON {
+    /// A finding as `finding(_:language:)` renders it, written directly.
+    static func append(_ f: Finding, language: Language, indent: Int?, into out: inout [UInt8]) {
+        var o = ObjectBytes(indent: indent)
+        o.open(&out)
+        o.string("severity", f.severity.rawValue, &out)
+        o.string("code", f.code.rawValue, &out)
+        o.string("plan", f.plan, &out)
+        o.string("rule", f.rule, &out)
+        o.string("title", f.title, &out)
+        o.string("unit", f.unit, &out)
+        o.string("indicator", f.indicator, &out)
+        o.string("period", f.period, &out)
+        o.string("due", f.due?.iso, &out)
+        o.string("expected", f.expected, &out)
+        o.key("actual", &out)
+        switch f.actual {
+        case .number(let x): out.append(contentsOf: (x.isFinite ? NumberFormat.plain(x) : "null").utf8)
+        case .date(let d): JSONWriter.appendQuoted(d.iso, to: &out)
+        case .none: out.append(contentsOf: "null".utf8)
+        }
+        o.string("owner", f.owner, &out)
+        o.string("message", f.message.text(language), &out)
+        o.string("hint", f.hint?.text(language), &out)
+        if let l = f.location {
+            o.key("location", &out)
+            var inner = ObjectBytes(indent: indent.map { $0 + 1 })
+            inner.open(&out)
+            inner.string("file", l.file, &out)
+            inner.int("line", l.line, &out)
+            inner.int("column", l.column, &out)
+            inner.string("path", l.path, &out)
+            inner.close(&out)
+        }
+        o.close(&out)
+    }
+}
+
 /// `json`: the whole report as one document (spec §8).
 public struct JSONReporter: Reporter {
     public static let id = "json"
@@ -62,15 +143,32 @@ public struct JSONReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report, options: RenderOptions) -> RenderedOutput {
-        var o: [(String, JSONValue)] = [
-            ("asOf", .string(report.asOf.iso)),
-            ("summary", FindingJSON.summary(report)),
-            ("findings", .array(report.findings.map { FindingJSON.finding($0, language: options.language) })),
-        ]
-        if !report.passed.isEmpty || report.keepsPassed {
-            o.append(("results", .array(report.passed.map(FindingJSON.result))))
-        }
-        return .text(JSONWriter(style: .pretty).string(.object(o)) + "\n")
+        let language = options.language
+        // Streamed: a national run has a hundred thousand findings.
+        return .stream(StreamedOutput { out in
+            let writer = JSONWriter(style: .pretty)
+            out.buffer.append(contentsOf: "{\n  \"asOf\": ".utf8)
+            JSONWriter.appendQuoted(report.asOf.iso, to: &out.buffer)
+            out.buffer.append(contentsOf: ",\n  \"summary\": ".utf8)
+            writer.write(FindingJSON.summary(report), indent: 1, into: &out.buffer)
+            out.buffer.append(contentsOf: ",\n  \"findings\": ".utf8)
+            if report.findings.isEmpty {
+                out.buffer.append(contentsOf: "[]".utf8)
+            } else {
+                out.buffer.append(UInt8(ascii: "["))
+                for (k, f) in report.findings.enumerated() {
+                    out.buffer.append(contentsOf: (k == 0 ? "\n    " : ",\n    ").utf8)
+                    FindingJSON.append(f, language: language, indent: 2, into: &out.buffer)
+                    out.maybeFlush()
+                }
+                out.buffer.append(contentsOf: "\n  ]".utf8)
+            }
+            if !report.passed.isEmpty || report.keepsPassed {
+                out.buffer.append(contentsOf: ",\n  \"results\": ".utf8)
+                writer.write(.array(report.passed.map(FindingJSON.result)), indent: 1, into: &out.buffer)
+            }
+            out.buffer.append(contentsOf: "\n}\n".utf8)
+        })
     }
 }
 
@@ -82,12 +180,13 @@ public struct JSONLinesReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report, options: RenderOptions) -> RenderedOutput {
-        let writer = JSONWriter(style: .compact)
-        var out = ""
-        for f in report.findings {
-            out += writer.string(FindingJSON.finding(f, language: options.language))
-            out += "\n"
-        }
-        return .text(out)
+        let language = options.language
+        return .stream(StreamedOutput { out in
+            for f in report.findings {
+                FindingJSON.append(f, language: language, indent: nil, into: &out.buffer)
+                out.buffer.append(0x0A)
+                out.maybeFlush()
+            }
+        })
     }
 }

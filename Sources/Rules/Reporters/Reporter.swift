@@ -29,6 +29,71 @@ public struct RenderOptions: Sendable {
 public enum RenderedOutput: Sendable {
     case text(String)
     case files([RenderedFile])
+    /// Output too large to hold in memory at once (a national run's findings): written in
+    /// chunks, as it is produced, to wherever it goes.
+    case stream(StreamedOutput)
+}
+
+extension RenderedOutput {
+    /// The output as one text (a stream is gathered); nil for folder formats.
+    public var text: String? {
+        switch self {
+        case .text(let s): return s
+        case .stream(let s): return String(decoding: s.bytes, as: UTF8.self)
+        case .files: return nil
+        }
+    }
+}
+
+/// Output produced in chunks: `write` calls `emit` with each chunk in order.
+public struct StreamedOutput: Sendable {
+    public let write: @Sendable (_ emit: (UnsafeRawBufferPointer) -> Void) -> Void
+
+    public init(write: @escaping @Sendable (_ emit: (UnsafeRawBufferPointer) -> Void) -> Void) {
+        self.write = write
+    }
+
+    /// Builds the output in a buffer that is handed on whenever it grows past `chunk` bytes.
+    public init(chunk: Int = 1 << 20, _ produce: @escaping @Sendable (_ out: inout ChunkedBytes) -> Void) {
+        self.write = { emit in
+            withoutActuallyEscaping(emit) { emit in
+                var out = ChunkedBytes(chunk: chunk, emit: emit)
+                produce(&out)
+                out.flush()
+            }
+        }
+    }
+
+    /// The whole output in memory (tests, small reports).
+    public var bytes: [UInt8] {
+        var all: [UInt8] = []
+        write { all.append(contentsOf: $0) }
+        return all
+    }
+}
+
+/// A byte buffer that passes its content on in chunks.
+public struct ChunkedBytes: ~Copyable {
+    public var buffer: [UInt8] = []
+    let chunk: Int
+    let emit: (UnsafeRawBufferPointer) -> Void
+
+    init(chunk: Int, emit: @escaping (UnsafeRawBufferPointer) -> Void) {
+        self.chunk = chunk
+        self.emit = emit
+        buffer.reserveCapacity(chunk + 4096)
+    }
+
+    /// Hands the buffer on if it is full; call between items.
+    public mutating func maybeFlush() {
+        if buffer.count >= chunk { flush() }
+    }
+
+    public mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { emit($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
 }
 
 public struct RenderedFile: Hashable, Sendable {

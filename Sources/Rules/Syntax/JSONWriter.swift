@@ -90,7 +90,8 @@ public struct JSONWriter: Sendable {
         out.append(UInt8(ascii: "\""))
     }
 
-    private func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
+    /// `value` as it appears nested `indent` levels deep (its closing bracket indented so).
+    public func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)

@@ -12,7 +12,7 @@ import Testing
     static let samples: [(String, Report)] = [("awkward", SampleReports.awkward), ("empty", SampleReports.empty)]
 
     static func render(_ format: any Reporter.Type, _ report: Report, _ options: RenderOptions = RenderOptions()) -> String {
-        guard case .text(let text) = format.init().render(report, options: options) else { return "" }
+        guard let text = (format.init().render(report, options: options)).text else { Issue.record("no text output"); return "" }
         return text
     }
 

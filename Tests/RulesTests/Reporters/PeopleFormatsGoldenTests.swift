@@ -28,7 +28,7 @@ import Testing
 
     static func text(_ output: RenderedOutput) -> String {
         switch output {
-        case .text(let s): return s
+        case .text, .stream: return output.text ?? ""
         case .files(let files): return files.map { "=== \($0.name) ===\n\($0.contents)" }.joined(separator: "\n")
         }
     }

@@ -35,10 +35,10 @@ import Testing
     }
 
     @Test func csvHasABomAHeaderAndCRLFRows() throws {
-        guard case .text(let s) = CSVReporter().render(SampleReports.awkward, options: RenderOptions()) else { return }
+        let s = try #require((CSVReporter().render(SampleReports.awkward, options: RenderOptions())).text)
         #expect(s.hasPrefix("\u{FEFF}severity,code,"))
         #expect(s.hasSuffix("\r\n"))
-        guard case .text(let empty) = CSVReporter().render(SampleReports.empty, options: RenderOptions(language: .vi)) else { return }
+        let empty = try #require((CSVReporter().render(SampleReports.empty, options: RenderOptions(language: .vi))).text)
         #expect(empty.components(separatedBy: "\r\n").count == 2, "only the header row")
     }
 
@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test func markdownTableRowsHaveTheHeaderColumnCount() throws {
-        guard case .text(let s) = MarkdownReporter().render(SampleReports.awkward, options: RenderOptions()) else { return }
+        let s = try #require((MarkdownReporter().render(SampleReports.awkward, options: RenderOptions())).text)
         let rows = s.split(separator: "\n").filter { $0.hasPrefix("| ") }
         for row in rows {
             // Unescaped pipes separate cells; an escaped one (`\|`) is content.
@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test func htmlIsSelfContained() throws {
-        guard case .text(let s) = HTMLReporter().render(PeopleSamples.awkward, options: RenderOptions(language: .vi)) else { return }
+        let s = try #require((HTMLReporter().render(PeopleSamples.awkward, options: RenderOptions(language: .vi))).text)
         #expect(!s.contains("<script"))
         #expect(!s.contains("src="))
         #expect(!s.contains("href="))

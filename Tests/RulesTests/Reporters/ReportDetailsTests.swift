@@ -103,7 +103,7 @@ import Testing
 
     @Test func previousFindingsAreMatchedByPlanRuleUnitCodeAndPeriod() throws {
         let json = JSONReporter().render(SampleReports.awkward, options: RenderOptions(language: .vi))
-        guard case .text(let text) = json else { return }
+        let text = try #require((json).text)
         let previous = try PreviousFindings.read(Array(text.utf8), file: "prev.json").get()
         #expect(previous.newFindings(of: SampleReports.awkward).findings.isEmpty)
 

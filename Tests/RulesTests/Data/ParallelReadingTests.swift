@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import Rules
+
+/// A file read by several threads gives exactly what one thread gives: the same values,
+/// the same line numbers, the same findings — whatever the line ends, quoted line breaks,
+/// and broken quotes that force the reader to fall back to one piece.
+@Suite struct ParallelReadingTests {
+    static let plan: Plan = {
+        let json = Harness.plan(rules: #"{"id": "r", "indicator": "x", "target": "≥ 50"}"#,
+                                reports: #"{"id": "m", "every": "month", "due": "by day 25 of the next month"}"#)
+            .replacingOccurrences(of: #""units": ["u"]"#, with: #""units": "*""#)
+        return try! Harness.loadPlan(json).plans[0]
+    }()
+
+    /// Rows for 40 units × 12 months, with awkward records sprinkled in.
+    static func csv(strayQuoteAt stray: Int? = nil) -> [UInt8] {
+        var s = "unit,period,indicator,value,submitted,report,note\r\n"
+        var n = 0
+        for u in 0..<40 {
+            for m in 1...12 {
+                n += 1
+                let month = m < 10 ? "0\(m)" : "\(m)"
+                let value = (u * 37 + m * 11) % 100
+                let end = n % 7 == 0 ? "\n" : "\r\n"
+                let note: String
+                switch n % 11 {
+                case 0: note = "\"ghi chú\nnhiều dòng, có \"\"ngoặc\"\"\""
+                case 3: note = "\"dòng 1\r\ndòng 2\r\ndòng 3\""
+                default: note = "bình thường"
+                }
+                s += "u\(u),2026-\(month),x,\(value),2026-\(m == 12 ? "12" : (m + 1 < 10 ? "0\(m + 1)" : "\(m + 1)"))-1\(u % 9),m,\(note)\(end)"
+                if n % 97 == 0 { s += "u\(u),2026-\(month),x,abc,2026-02-01,m,\(end)" }
+                if n % 89 == 0 { s += "u\(u),2026-\(month),x,\(value + 1),2026-\(m == 12 ? "12" : (m + 1 < 10 ? "0\(m + 1)" : "\(m + 1)"))-1\(u % 9),m,dup\(end)" }
+                if let stray, n == stray { s += "u\(u),2026-\(month),x,5\"0,2026-02-01,m,\(end)" }
+            }
+        }
+        return Array(s.utf8)
+    }
+
+    static func load(_ bytes: [UInt8], threads: Int) -> DataLoader.Result {
+        let scope = DataScope(plans: [plan], asOf: CivilDate(year: 2027, month: 1, day: 31)!, numbers: .c, unitFilter: [])
+        return DataLoader.load([.init(name: "d.csv", bytes: bytes)], scope: scope, plans: [plan], threads: threads,
+                               parallelThreshold: 1)
+    }
+
+    /// Everything the rules can see, as text.
+    static func fingerprint(_ r: DataLoader.Result) -> [String] {
+        var out = r.findings.sorted(by: Finding.canonicalOrder).map {
+            "\($0.code) \($0.unit ?? "-") \($0.period ?? "-") \($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.message.en)"
+        }
+        for unit in r.data.units {
+            for p in r.data.series(unit: unit, indicator: "x").points {
+                out.append("\(unit) \(r.data.periods[Int(p.period)].id) \(p.value) \(p.submitted?.iso ?? "-") line \(p.line)")
+            }
+        }
+        for (k, v) in r.data.submissions.sorted(by: { "\($0.key)" < "\($1.key)" }) {
+            out.append("\(k.unit) \(k.report) \(k.period.id) \(v.date?.iso ?? "-") line \(v.line)")
+        }
+        out += r.diagnostics.map { "\($0.code) \($0.location?.line ?? 0)" }
+        return out
+    }
+
+    @Test(arguments: [2, 3, 5, 8, 13])
+    func piecesGiveWhatOneThreadGives(threads: Int) {
+        let bytes = Self.csv()
+        let one = Self.fingerprint(Self.load(bytes, threads: 1))
+        #expect(one.count > 480, "\(one.prefix(3))")
+        Self.same(Self.fingerprint(Self.load(bytes, threads: threads)), one)
+    }
+
+    /// Compares line by line, reporting the first differences only.
+    static func same(_ a: [String], _ b: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let diff = a.difference(from: b)
+        #expect(diff.isEmpty, "\(Array(diff.prefix(6)))", sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: [2, 4, 7])
+    func aStrayQuoteFallsBackToOnePieceWithTheSameResult(threads: Int) {
+        let bytes = Self.csv(strayQuoteAt: 200)
+        let one = Self.fingerprint(Self.load(bytes, threads: 1))
+        #expect(one.contains { $0.hasPrefix("data-invalid") && $0.contains("quote") })
+        Self.same(Self.fingerprint(Self.load(bytes, threads: threads)), one)
+    }
+
+    @Test func aFileOnDiskIsReadInPiecesLikeBytesInMemory() throws {
+        let bytes = Self.csv()
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chitieu-parallel-\(UUID().uuidString).csv")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let scope = DataScope(plans: [Self.plan], asOf: CivilDate(year: 2027, month: 1, day: 31)!, numbers: .c, unitFilter: [])
+        let fromDisk = DataLoader.load([.init(path: url.path)], scope: scope, plans: [Self.plan], threads: 4, parallelThreshold: 1)
+        let fingerprint = Self.fingerprint(fromDisk).map { $0.replacingOccurrences(of: url.path, with: "d.csv") }
+        Self.same(fingerprint, Self.fingerprint(Self.load(bytes, threads: 1)))
+    }
+
+    @Test func theScanCountsLineBreaksAndQuotesLikeAPlainLoop() {
+        let bytes = Self.csv()
+        let (q, breaks, _) = bytes.withUnsafeBytes { CSVDataReader.count($0, previousCR: false) }
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(q == bytes.filter { $0 == 0x22 }.count)
+        // Swift counts a CR LF pair as one line separator, like the CSV reader.
+        #expect(breaks == text.reduce(0) { $0 + ($1.isNewline ? 1 : 0) })
+    }
+}
+
+extension ParallelReadingTests {
+    /// Every piece starts right after a line break outside quotes, and knows its line
+    /// (CR LF pairs cut by a nominal boundary included).
+    @Test(arguments: [2, 5, 13, 40])
+    func piecesStartOnRecordBoundariesAtTheirExactLine(count: Int) {
+        let bytes = Self.csv()
+        let header = Array("unit,period,indicator,value,submitted,report,note\r\n".utf8).count
+        let pieces = CSVDataReader.split(ByteSource(bytes: bytes), header..<bytes.count, into: count, firstLine: 2)
+        #expect(pieces.first?.range.lowerBound == header && pieces.last?.range.upperBound == bytes.count)
+        for (a, b) in zip(pieces, pieces.dropFirst()) { #expect(a.range.upperBound == b.range.lowerBound) }
+        for p in pieces {
+            let before = bytes[0..<p.range.lowerBound]
+            #expect(before.last == 0x0A)
+            #expect(before.filter { $0 == 0x22 }.count % 2 == 0)
+            let line = String(decoding: before, as: UTF8.self).reduce(0) { $0 + ($1.isNewline ? 1 : 0) } + 1
+            #expect(p.firstLine == line)
+        }
+    }
+}
