@@ -21,6 +21,7 @@ enum RunCommand {
         } catch {
             return CheckCLI.usage(error, console: console, language: early)
         }
+        var timer = PhaseTimer(console: console)
         var prepared: PreparedCheck
         switch Pipeline.prepare(options, console: console, now: now) {
         case .success(let p): prepared = p
@@ -39,8 +40,10 @@ enum RunCommand {
                         ? "check: note: no data files given; checking as if nothing had been reported\n"
                         : "check: ghi chú: không có tệp số liệu; kiểm tra như chưa có báo cáo nào\n")
         }
+        timer.lap("read")
         let report = Engine.run(prepared.rules, data: prepared.data.data, dataFindings: prepared.data.findings,
                                 options: prepared.checkOptions)
+        timer.lap("evaluate")
         Pipeline.printCalendarNotes(prepared.rules, options: options, console: console)
         let render = RenderOptions(language: options.language, color: options.color, strict: options.strict,
                                    baseDirectory: FileManager.default.currentDirectoryPath, sender: options.sender)
@@ -55,6 +58,8 @@ enum RunCommand {
         }
         let output = reporter.render(shown, options: render)
         if let failure = Pipeline.write(output, options: options, console: console) { return failure.status }
+        timer.lap("write")
+        timer.print(to: console)
         return report.exitStatus(strict: options.strict).rawValue
     }
 }

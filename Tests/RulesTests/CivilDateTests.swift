@@ -25,3 +25,16 @@ import Testing
         }
     }
 }
+
+extension CivilDateTests {
+    @Test(arguments: [
+        (2026, 1, 31, "2026-01-31", "31/01/2026"), (1, 1, 1, "0001-01-01", "01/01/0001"),
+        (9999, 12, 31, "9999-12-31", "31/12/9999"), (1968, 10, 5, "1968-10-05", "05/10/1968"),
+    ])
+    func writtenForms(y: Int, m: Int, d: Int, iso: String, vietnamese: String) throws {
+        let date = try #require(CivilDate(year: y, month: m, day: d))
+        #expect(date.iso == iso)
+        #expect(date.vietnamese == vietnamese)
+        #expect(CivilDate.parseISO(Substring(iso)) == date)
+    }
+}

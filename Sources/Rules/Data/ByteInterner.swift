@@ -2,16 +2,23 @@ import Foundation
 
 /// Gives each distinct byte string a small number, without building a `String` per lookup:
 /// units, indicators and period texts repeat on millions of rows, so the data path looks
-/// them up by their bytes (open addressing over an arena of keys).
+/// them up by their bytes.
+///
+/// Keys of up to 16 bytes (every unit slug, indicator id and period of real data) are held
+/// as two machine words, so hashing and comparing cost a few instructions; longer keys
+/// live in a byte arena.
 struct ByteInterner: Sendable {
+    /// Per id: the key's first 16 bytes as two words (zero padded), and its length.
+    private var low: [UInt64] = []
+    private var high: [UInt64] = []
+    private var length: [Int32] = []
+    /// Per id: where a key longer than 16 bytes lies in `arena` (start), else -1.
+    private var longStart: [Int32] = []
     private var arena: [UInt8] = []
-    /// Per id: where its key lies in `arena`.
-    private var spans: [(start: Int32, count: Int32)] = []
     /// Slots hold id + 1, 0 = empty; the capacity is a power of two.
     private var slots: [Int32]
     private var mask: Int
-    /// The key looked up last and its id: consecutive rows usually repeat it.
-    private var lastKey: [UInt8] = []
+    /// The id looked up last: consecutive rows usually repeat it.
     private var lastID: Int32 = -1
 
     init(capacity: Int = 64) {
@@ -21,52 +28,55 @@ struct ByteInterner: Sendable {
         mask = size - 1
     }
 
-    var count: Int { spans.count }
+    var count: Int { length.count }
 
     /// The id of `key`, inserting it when new.
+    @inline(__always)
     mutating func intern(_ key: UnsafeRawBufferPointer) -> (id: Int32, isNew: Bool) {
-        if lastID >= 0, key.count == lastKey.count, lastKey.withUnsafeBytes({ Self.same($0, key) }) {
+        let (a, b) = Self.words(key)
+        let n = Int32(key.count)
+        if lastID >= 0, low[Int(lastID)] == a, high[Int(lastID)] == b, length[Int(lastID)] == n,
+           n <= 16 || equalsLong(lastID, key) {
             return (lastID, false)
         }
-        let hash = Self.hash(key)
-        var i = hash & mask
+        var i = Self.hash(a, b, n) & mask
         while true {
             let slot = slots[i]
             if slot == 0 { break }
-            let id = slot - 1
-            if equals(id, key) {
-                remember(key, id)
-                return (id, false)
+            let id = Int(slot - 1)
+            if low[id] == a && high[id] == b && length[id] == n && (n <= 16 || equalsLong(Int32(id), key)) {
+                lastID = Int32(id)
+                return (lastID, false)
             }
             i = (i + 1) & mask
         }
-        let id = Int32(spans.count)
-        spans.append((Int32(arena.count), Int32(key.count)))
-        arena.append(contentsOf: key)
+        let id = Int32(length.count)
+        low.append(a)
+        high.append(b)
+        length.append(n)
+        if n > 16 {
+            longStart.append(Int32(arena.count))
+            arena.append(contentsOf: key)
+        } else {
+            longStart.append(-1)
+        }
         slots[i] = id + 1
-        if spans.count * 2 > slots.count { grow() }
-        remember(key, id)
+        if length.count * 2 > slots.count { grow() }
+        lastID = id
         return (id, true)
     }
 
-    func bytes(_ id: Int32) -> ArraySlice<UInt8> {
-        let s = spans[Int(id)]
-        return arena[Int(s.start)..<Int(s.start + s.count)]
+    func string(_ id: Int32) -> String {
+        let i = Int(id), n = Int(length[i])
+        if n > 16 { return String(decoding: arena[Int(longStart[i])..<Int(longStart[i]) + n], as: UTF8.self) }
+        var words = (low[i], high[i])
+        return withUnsafeBytes(of: &words) { String(decoding: UnsafeRawBufferPointer(rebasing: $0[0..<n]), as: UTF8.self) }
     }
 
-    func string(_ id: Int32) -> String { String(decoding: bytes(id), as: UTF8.self) }
-
-    private mutating func remember(_ key: UnsafeRawBufferPointer, _ id: Int32) {
-        lastKey.removeAll(keepingCapacity: true)
-        lastKey.append(contentsOf: key)
-        lastID = id
-    }
-
-    private func equals(_ id: Int32, _ key: UnsafeRawBufferPointer) -> Bool {
-        let s = spans[Int(id)]
-        guard Int(s.count) == key.count else { return false }
+    private func equalsLong(_ id: Int32, _ key: UnsafeRawBufferPointer) -> Bool {
+        let start = Int(longStart[Int(id)])
         return arena.withUnsafeBytes { a in
-            Self.same(UnsafeRawBufferPointer(rebasing: a[Int(s.start)..<Int(s.start + s.count)]), key)
+            memcmp(a.baseAddress! + start, key.baseAddress!, key.count) == 0
         }
     }
 
@@ -74,29 +84,49 @@ struct ByteInterner: Sendable {
         let size = slots.count * 2
         slots = [Int32](repeating: 0, count: size)
         mask = size - 1
-        arena.withUnsafeBytes { a in
-            for id in 0..<spans.count {
-                let s = spans[id]
-                var i = Self.hash(UnsafeRawBufferPointer(rebasing: a[Int(s.start)..<Int(s.start + s.count)])) & mask
-                while slots[i] != 0 { i = (i + 1) & mask }
-                slots[i] = Int32(id) + 1
-            }
+        for id in 0..<length.count {
+            var i = Self.hash(low[id], high[id], length[id]) & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = Int32(id) + 1
         }
     }
 
-    /// Byte equality of two buffers of the same length (`memcmp`, not a generic iterator loop).
+    /// The first 16 bytes of `key` as two little-endian words, zero padded.
+    @inline(__always)
+    static func words(_ key: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+        let n = key.count
+        switch n {
+        case 16...:
+            return (key.loadUnaligned(as: UInt64.self), key.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        case 9..<16:
+            // The second load overlaps the first; shifting drops the bytes already taken.
+            return (key.loadUnaligned(as: UInt64.self), key.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) >> UInt64(8 * (16 - n)))
+        case 8:
+            return (key.loadUnaligned(as: UInt64.self), 0)
+        case 4..<8:
+            let a = UInt64(key.loadUnaligned(as: UInt32.self))
+            let b = UInt64(key.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)) << UInt64(8 * (n - 4))
+            return (a | b, 0)
+        default:
+            var w: UInt64 = 0
+            for i in 0..<n { w |= UInt64(key[i]) << UInt64(8 * i) }
+            return (w, 0)
+        }
+    }
+
+    /// SplitMix64's finaliser over the two words: keys that differ only in their last
+    /// bytes ("ind_041", "ind_042") must still spread over the low bits the table uses.
+    @inline(__always)
+    static func hash(_ a: UInt64, _ b: UInt64, _ n: Int32) -> Int {
+        var h = a ^ (b &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(UInt32(bitPattern: n))
+        h = (h ^ (h >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        h = (h ^ (h >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int(truncatingIfNeeded: h ^ (h >> 31))
+    }
+
+    /// Byte equality of two buffers (`memcmp`, not a generic iterator loop).
     @inline(__always)
     static func same(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
         a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
-    }
-
-    /// FNV-1a: keys are short (a unit slug, an indicator id), so a simple byte loop is enough.
-    static func hash(_ key: UnsafeRawBufferPointer) -> Int {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in key {
-            h ^= UInt64(b)
-            h &*= 0x0000_0100_0000_01B3
-        }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 }

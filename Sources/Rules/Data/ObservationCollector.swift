@@ -1,3 +1,5 @@
+import Foundation
+
 /// One cell of a data row as a reader hands it over: bytes (a CSV field, a JSON string) or
 /// a JSON number. Bytes are valid only during `ObservationCollector.add`.
 public enum DataCell {
@@ -46,10 +48,16 @@ public struct ObservationCollector: Sendable {
     private var periodOfText: [Int32] = []
     var periods: [Period] = []
     private var periodIDs: [Period: Int32] = [:]
-    private var lastDate: (bytes: [UInt8], day: Int32) = ([], 0)
+    /// The last unit, period and date cells read and what they gave: rows of one report
+    /// repeat them, and a word comparison is cheaper than any lookup.
+    private var lastUnit = LastCell()
+    private var lastPeriod = LastCell()
+    private var lastDate = LastCell()
 
     /// The known values, one entry per row, in file order (ids local to this collector).
-    var columns = RowColumns()
+    private var columns = RowColumns()
+    /// The columns once reading is done (`finish`).
+    private(set) var storage: RowStorage?
     /// Submissions by `SubmissionSlot.key(unit, report, period)`.
     var submissions: [UInt64: SubmissionSlot] = [:]
     private var run: (key: UInt64, slot: SubmissionSlot)?
@@ -79,10 +87,17 @@ public struct ObservationCollector: Sendable {
         guard case .bytes(let rawUnit)? = row.unit, case let unitBytes = Self.trimmed(rawUnit), !unitBytes.isEmpty else {
             return invalid(row.line, unit: nil, LocalizedText(en: "the unit is empty", vi: "thiếu mã đơn vị"))
         }
-        let (unit, newUnit) = units.intern(unitBytes)
-        if newUnit {
-            let name = units.string(unit)
-            unitState.append(!Loading.isUnitSlug(name) ? .invalid : scope.binds(name) ? .checked : .ignored)
+        let unit: Int32
+        if let known = lastUnit.match(unitBytes) {
+            unit = known
+        } else {
+            let (id, isNew) = units.intern(unitBytes)
+            if isNew {
+                let name = units.string(id)
+                unitState.append(!Loading.isUnitSlug(name) ? .invalid : scope.binds(name) ? .checked : .ignored)
+            }
+            lastUnit.remember(unitBytes, id)
+            unit = id
         }
         switch unitState[Int(unit)] {
         case .ignored:
@@ -164,13 +179,19 @@ public struct ObservationCollector: Sendable {
         var value = Double.nan
         if let valueCell {
             let state = indicatorState[Int(indicator)]
-            let parsed = state.contains(.task)
-                ? taskValue(valueCell, submitted: submitted, period: period)
-                : numberValue(valueCell, indicator: indicator, state: state)
-            switch parsed {
-            case .success(let v): value = v
-            case .failure(let error):
-                return invalid(row.line, unit: unit, error.message, period: period, indicator: indicators.string(indicator))
+            if !state.contains(.task), case .bytes(let text) = valueCell,
+               let parsed = DataNumber.parse(text, style: scope.numbers), parsed.value.isFinite,
+               !(parsed.hadPercent && state.contains(.nonPercent)) {
+                value = parsed.value  // the common case, without building a result
+            } else {
+                let parsed = state.contains(.task)
+                    ? taskValue(valueCell, submitted: submitted, period: period)
+                    : numberValue(valueCell, indicator: indicator, state: state)
+                switch parsed {
+                case .success(let v): value = v
+                case .failure(let error):
+                    return invalid(row.line, unit: unit, error.message, period: period, indicator: indicators.string(indicator))
+                }
             }
         }
         // A row that names an indicator but gives neither a value nor a submission date is
@@ -229,7 +250,9 @@ public struct ObservationCollector: Sendable {
     /// Ends reading: the last run of submissions is stored.
     public mutating func finish() {
         flushRun()
+        guard storage == nil else { return }
         columns.shrinkToFit()
+        storage = RowStorage(taking: columns)
     }
 
     // MARK: - Cells
@@ -247,12 +270,14 @@ public struct ObservationCollector: Sendable {
         case .bytes(let raw)?:
             let text = Self.trimmed(raw)
             guard !text.isEmpty else { return nil }
+            if let known = lastPeriod.match(text) { return known >= 0 ? known : nil }
             let (id, isNew) = periodTexts.intern(text)
             if isNew {
                 let p = PeriodParser.parseData(text) ?? PeriodParser.parse(Self.string(text), defaultYear: nil)
                 periodOfText.append(p.map { periodIndex($0) } ?? -1)
             }
             let index = periodOfText[Int(id)]
+            lastPeriod.remember(text, index)
             return index >= 0 ? index : nil
         case .number(let n)?:
             guard n == n.rounded(), abs(n) < 10_000, let p = PeriodParser.parse(String(Int(n)), defaultYear: nil) else { return nil }
@@ -272,11 +297,9 @@ public struct ObservationCollector: Sendable {
     /// A date cell as a day number: rows of one report share their date, so the last one is
     /// remembered.
     private mutating func date(_ text: UnsafeRawBufferPointer, year: Int) -> Int32? {
-        if text.count == lastDate.bytes.count, lastDate.bytes.withUnsafeBytes({ ByteInterner.same($0, text) }) {
-            return lastDate.day
-        }
+        if let day = lastDate.match(text) { return day }
         guard let d = CivilDate.parseISO(text) ?? (try? DateParser.parse(Self.string(text), defaultYear: year)) else { return nil }
-        lastDate = (Array(text), d.dayNumber)
+        lastDate.remember(text, d.dayNumber)
         return d.dayNumber
     }
 
@@ -345,7 +368,11 @@ public struct ObservationCollector: Sendable {
 
     /// Without surrounding ASCII spaces and tabs (and no-break spaces, which spreadsheets
     /// leave behind).
+    @inline(__always)
     static func trimmed(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        // Cells almost never carry spaces: check the two ends before looping.
+        guard let first = bytes.first, let last = bytes.last else { return bytes }
+        if first > 0x20 && first != 0xC2 && last > 0x20 && last != 0xA0 { return bytes }
         var start = 0, end = bytes.count
         while start < end {
             let b = bytes[start]
@@ -370,42 +397,111 @@ public struct ObservationCollector: Sendable {
 }
 
 /// The known values of a stretch of data, one entry per row (struct of arrays: 26 bytes a
-/// row). The columns are shared buffers: copying this struct does not copy them.
-struct RowColumns: Sendable {
-    let unit = ColumnBuffer<UInt32>()
-    let indicator = ColumnBuffer<UInt32>()
-    let period = ColumnBuffer<UInt16>()
-    let submitted = ColumnBuffer<Int32>()
+/// row), in memory the collector manages itself: plain pointers, grown with `realloc`
+/// (large blocks are remapped, not copied), no reference counting per row. Ownership
+/// passes to a `RowStorage` when reading ends.
+struct RowColumns: @unchecked Sendable {
+    private(set) var unit: UnsafeMutablePointer<UInt32>
+    private(set) var indicator: UnsafeMutablePointer<UInt32>
+    private(set) var period: UnsafeMutablePointer<UInt16>
+    private(set) var submitted: UnsafeMutablePointer<Int32>
     /// The value; NaN for a task "not yet"; `noValue` for a row that reported nothing.
-    let value = ColumnBuffer<Double>()
-    let line = ColumnBuffer<UInt32>()
+    private(set) var value: UnsafeMutablePointer<Double>
+    private(set) var line: UnsafeMutablePointer<UInt32>
+    private(set) var count = 0
+    private var capacity: Int
 
     /// A row with an indicator but an empty value: known to exist, with nothing to count.
     static let noValue = Double(bitPattern: 0x7FF8_DEAD_0000_0000)
 
     static func isNoValue(_ x: Double) -> Bool { x.bitPattern == noValue.bitPattern }
 
-    var count: Int { unit.count }
-
-    func append(unit u: Int32, indicator i: Int32, period p: Int32, submitted s: Int32, value v: Double, line l: Int32) {
-        unit.append(UInt32(u))
-        indicator.append(UInt32(i))
-        period.append(UInt16(truncatingIfNeeded: p))
-        submitted.append(s)
-        value.append(v)
-        line.append(UInt32(l))
+    init(capacity: Int = 4096) {
+        self.capacity = capacity
+        unit = Self.allocate(capacity)
+        indicator = Self.allocate(capacity)
+        period = Self.allocate(capacity)
+        submitted = Self.allocate(capacity)
+        value = Self.allocate(capacity)
+        line = Self.allocate(capacity)
     }
 
-    func shrinkToFit() {
-        unit.shrinkToFit(); indicator.shrinkToFit(); period.shrinkToFit()
-        submitted.shrinkToFit(); value.shrinkToFit(); line.shrinkToFit()
+    @inline(__always)
+    mutating func append(unit u: Int32, indicator i: Int32, period p: Int32, submitted s: Int32, value v: Double, line l: Int32) {
+        if count == capacity { resize(capacity * 2) }
+        unit[count] = UInt32(u)
+        indicator[count] = UInt32(i)
+        period[count] = UInt16(truncatingIfNeeded: p)
+        submitted[count] = s
+        value[count] = v
+        line[count] = UInt32(l)
+        count += 1
     }
 
-    /// Raw pointers for readers that must not touch reference counts (evaluation threads).
+    /// Gives back the unused tail once reading is done.
+    mutating func shrinkToFit() { if count < capacity { resize(max(count, 1)) } }
+
+    private mutating func resize(_ n: Int) {
+        unit = Self.reallocate(unit, n)
+        indicator = Self.reallocate(indicator, n)
+        period = Self.reallocate(period, n)
+        submitted = Self.reallocate(submitted, n)
+        value = Self.reallocate(value, n)
+        line = Self.reallocate(line, n)
+        capacity = n
+    }
+
+    private static func allocate<T>(_ n: Int) -> UnsafeMutablePointer<T> {
+        guard let p = malloc(n * MemoryLayout<T>.stride) else { fatalError("out of memory reading data") }
+        return p.assumingMemoryBound(to: T.self)
+    }
+
+    private static func reallocate<T>(_ p: UnsafeMutablePointer<T>, _ n: Int) -> UnsafeMutablePointer<T> {
+        guard let q = realloc(p, n * MemoryLayout<T>.stride) else { fatalError("out of memory reading data") }
+        return q.assumingMemoryBound(to: T.self)
+    }
+
     var view: RowView {
-        RowView(unit: unit.base, indicator: indicator.base, period: period.base, submitted: submitted.base,
-                value: value.base, line: line.base, count: count)
+        RowView(unit: unit, indicator: indicator, period: period, submitted: submitted, value: value, line: line, count: count)
     }
+
+    func free() {
+        Foundation.free(unit); Foundation.free(indicator); Foundation.free(period)
+        Foundation.free(submitted); Foundation.free(value); Foundation.free(line)
+    }
+}
+
+/// A cell remembered by its bytes (up to 16) with what it was read as.
+struct LastCell: Sendable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+    private var count = -1
+    private var result: Int32 = 0
+
+    @inline(__always)
+    func match(_ bytes: UnsafeRawBufferPointer) -> Int32? {
+        guard bytes.count == count else { return nil }
+        let (a, b) = ByteInterner.words(bytes)
+        return a == low && b == high ? result : nil
+    }
+
+    @inline(__always)
+    mutating func remember(_ bytes: UnsafeRawBufferPointer, _ value: Int32) {
+        guard bytes.count <= 16 else { count = -1; return }
+        (low, high) = ByteInterner.words(bytes)
+        count = bytes.count
+        result = value
+    }
+}
+
+/// Owns a collector's columns once reading is done, and frees them with the data.
+final class RowStorage: @unchecked Sendable {
+    let columns: RowColumns
+    var view: RowView { columns.view }
+
+    init(taking columns: RowColumns) { self.columns = columns }
+
+    deinit { columns.free() }
 }
 
 /// Read-only access to one piece's columns, valid while its `RowColumns` lives.

@@ -17,7 +17,7 @@ extension ProgressData {
         }
         for (ci, c) in collectors.enumerated() {
             var usedUnits = [Bool](repeating: false, count: c.units.count)
-            let view = c.columns.view
+            let view = c.storage!.view
             for r in 0..<view.count { usedUnits[Int(view.unit[r])] = true }
             for key in c.submissions.keys { usedUnits[Int(key >> 32)] = true }
             for (id, used) in usedUnits.enumerated() where used { unitSet.insert(unitNames[ci][id]) }
@@ -42,14 +42,14 @@ extension ProgressData {
             let unitMap = unitNames[ci].map { unitIndex[$0] ?? .max }
             let indicatorMap = (0..<c.indicators.count).map { UInt32(indicatorIndex[c.indicators.string(Int32($0))]!) }
             let periodMap = c.periods.map { UInt16(periodIndex[$0]!) }
-            let columns = c.columns, view = columns.view
+            let storage = c.storage!, view = storage.view
             for r in 0..<view.count {
                 view.unit[r] = unitMap[Int(view.unit[r])]
                 view.indicator[r] = indicatorMap[Int(view.indicator[r])]
                 view.period[r] = periodMap[Int(view.period[r])]
             }
             precondition(view.count < 1 << Int(rowBits) && collectors.count < 32, "too many rows in one piece")
-            pieces.append(Piece(file: c.file, columns: columns))
+            pieces.append(Piece(file: c.file, storage: storage))
         }
 
         // Group rows by unit and indicator (counting sort: stable, so file order is kept).

@@ -84,8 +84,8 @@ public struct ProgressData: Sendable {
     /// The rows one reader thread kept, with ids already made global.
     struct Piece: Sendable {
         var file: Int32
-        var columns: RowColumns
-        var view: RowView { columns.view }
+        var storage: RowStorage
+        var view: RowView { storage.view }
     }
 
     static let rowBits: UInt32 = 27

@@ -21,6 +21,16 @@ public struct CheckRecorder: Sendable {
 
     public var isTracing: Bool { trace != nil }
 
+    /// Whether a passing check needs nothing but counting (no `--all`, no trace, no log):
+    /// rules may then skip building its result.
+    public var countsOnly: Bool { !keepsPassed && trace == nil && log == nil }
+
+    /// Counts a judged check that passed, when `countsOnly`.
+    public mutating func countPassed() {
+        checks += 1
+        passedCount += 1
+    }
+
     /// Records one check and what it found; no findings means it passed (or, `pending`,
     /// that its date has not come). The subject is built only when it is kept: most checks
     /// pass, and a national run makes millions of them.
@@ -42,8 +52,10 @@ public struct CheckRecorder: Sendable {
         if trace != nil { trace!.append(line()) }
     }
 
-    public mutating func merge(_ other: CheckRecorder) {
-        findings.append(contentsOf: other.findings)
+    /// Adds what `other` recorded; with `findings: false` its findings are left to the
+    /// caller (which sorts the parts together without copying them twice).
+    public mutating func merge(_ other: CheckRecorder, findings withFindings: Bool = true) {
+        if withFindings { findings.append(contentsOf: other.findings) }
         passed.append(contentsOf: other.passed)
         checks += other.checks
         passedCount += other.passedCount

@@ -62,6 +62,7 @@ public enum Engine {
                 work.append((plan, unit))
             }
         }
+        var findingParts: [[Finding]] = []
         if var builder = details {
             for (plan, unit) in work {
                 let logged = recorder.log?.count ?? 0
@@ -85,14 +86,14 @@ public enum Engine {
                 }
                 return part
             }
-            for part in parts { recorder.merge(part) }
+            for part in parts { recorder.merge(part, findings: false) }
+            findingParts = parts.map(\.findings)
         }
+        findingParts.append(recorder.findings)
         if options.owners.isEmpty {
-            for f in dataFindings where options.units.isEmpty || options.units.contains(f.unit ?? "") {
-                recorder.record(f)
-            }
+            findingParts.append(dataFindings.filter { options.units.isEmpty || options.units.contains($0.unit ?? "") })
         }
-        let findings = recorder.findings.sorted(by: Finding.canonicalOrder)
+        let findings = FindingOrder.sorted(findingParts)
         let passed = recorder.passed.sorted {
             ($0.unit, $0.plan, $0.rule) != ($1.unit, $1.plan, $1.rule)
                 ? ($0.unit, $0.plan, $0.rule) < ($1.unit, $1.plan, $1.rule)

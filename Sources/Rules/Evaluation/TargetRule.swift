@@ -105,6 +105,13 @@ public struct TargetRule: RuleKind {
             guard let (v, evidence) = series.value(ind.aggregate, in: window, upTo: min(cutoff, ctx.asOf)) else { return nil }
             return Measurement(compared: v, actual: .number(v), evidence: evidence, display: .quantity(v, unit: unit))
         }
+        // The common case, kept cheap (a national run has hundreds of thousands of them):
+        // judged, met, and nothing to list, trace or log.
+        if milestones.isEmpty, recorder.countsOnly, ctx.isJudged(due.rolled),
+           let (v, _) = series.value(ind.aggregate, in: window, upTo: due.rolled), target.isSatisfied(by: v) {
+            recorder.countPassed()
+            return
+        }
         recorder.explain(DeadlineExplanation.text(for: self.due, resolved: due, calendar: ctx.calendar,
                                                     rolls: ctx.plan.rollsToWorkingDay))
 

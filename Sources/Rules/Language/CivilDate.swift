@@ -52,13 +52,36 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// `2026-01-31`.
     public var iso: String {
         let (y, m, d) = components
-        return "\(CivilDate.pad(y, 4))-\(CivilDate.pad(m, 2))-\(CivilDate.pad(d, 2))"
+        return Self.digits(y, 4, UInt8(ascii: "-"), m, UInt8(ascii: "-"), d)
     }
 
     /// `31/01/2026`, the way Vietnamese documents write dates.
     public var vietnamese: String {
         let (y, m, d) = components
-        return "\(CivilDate.pad(d, 2))/\(CivilDate.pad(m, 2))/\(CivilDate.pad(y, 4))"
+        return Self.digits(d, 2, UInt8(ascii: "/"), m, UInt8(ascii: "/"), y, lastWidth: 4)
+    }
+
+    /// Three zero-padded numbers joined by separators, built in one small buffer: dates are
+    /// written for every finding of a national run.
+    private static func digits(_ a: Int, _ aWidth: Int, _ s1: UInt8, _ b: Int, _ s2: UInt8, _ c: Int,
+                               lastWidth: Int = 2) -> String {
+        var buffer: (UInt64, UInt64) = (0, 0)
+        return withUnsafeMutableBytes(of: &buffer) { raw in
+            var i = 0
+            func put(_ n: Int, _ width: Int) {
+                var value = n, digits = 1, p = 10
+                while value >= p && digits < 6 { digits += 1; p *= 10 }
+                for _ in 0..<max(0, width - digits) { raw[i] = 48; i += 1 }
+                var k = max(digits, 1)
+                let start = i
+                i += k
+                while k > 0 { raw[start + k - 1] = UInt8(48 + value % 10); value /= 10; k -= 1 }
+            }
+            put(a, aWidth); raw[i] = s1; i += 1
+            put(b, 2); raw[i] = s2; i += 1
+            put(c, lastWidth)
+            return String(decoding: UnsafeRawBufferPointer(rebasing: raw[0..<i]), as: UTF8.self)
+        }
     }
 
     public var description: String { iso }

@@ -76,7 +76,9 @@ struct ObjectBytes {
         if let indent { newline(indent + 1, &out) }
         out.append(UInt8(ascii: "\""))
         out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
-        out.append(contentsOf: indent == nil ? [UInt8(ascii: "\""), UInt8(ascii: ":")] : [UInt8(ascii: "\""), UInt8(ascii: ":"), 0x20])
+        out.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: ":"))
+        if indent != nil { out.append(0x20) }
     }
 
     mutating func string(_ k: StaticString, _ v: String?, _ out: inout [UInt8]) {
