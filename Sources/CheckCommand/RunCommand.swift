@@ -41,8 +41,12 @@ enum RunCommand {
                         : "check: ghi chú: không có tệp số liệu; kiểm tra như chưa có báo cáo nào\n")
         }
         timer.lap("read")
-        let report = Engine.run(prepared.rules, data: prepared.data.data, dataFindings: prepared.data.findings,
-                                options: prepared.checkOptions)
+        let judgement = Engine.judge(prepared.rules, data: prepared.data.data, dataFindings: prepared.data.findings,
+                                     options: prepared.checkOptions)
+        // The data is no longer needed: let its memory go before the findings are sorted.
+        prepared.data.data = ProgressData()
+        prepared.data.findings = []
+        let report = judgement.report()
         timer.lap("evaluate")
         Pipeline.printCalendarNotes(prepared.rules, options: options, console: console)
         let render = RenderOptions(language: options.language, color: options.color, strict: options.strict,

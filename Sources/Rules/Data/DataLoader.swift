@@ -61,7 +61,7 @@ public enum DataLoader {
                 diagnostics += problems
             }
         }
-        let (data, rowFindings) = ProgressData.merge(collectors, files: sources.map(\.name))
+        let (data, rowFindings) = ProgressData.merge(collectors, files: sources.map(\.name), threads: threads)
         var findings = rowFindings
         findings += UnknownIndicators.findings(data: data, plans: plans)
         let ignored = collectors.reduce(0) { $0 + $1.ignoredRows }

@@ -469,6 +469,14 @@ struct RowColumns: @unchecked Sendable {
         Foundation.free(unit); Foundation.free(indicator); Foundation.free(period)
         Foundation.free(submitted); Foundation.free(value); Foundation.free(line)
     }
+
+    /// Frees the unit and indicator columns, which only grouping reads: once rows are
+    /// indexed by group their position says both (a third of the memory of the columns).
+    mutating func dropGroupingColumns() {
+        Foundation.free(unit); Foundation.free(indicator)
+        unit = Self.allocate(1)
+        indicator = Self.allocate(1)
+    }
 }
 
 /// A cell remembered by its bytes (up to 16) with what it was read as.
@@ -496,10 +504,13 @@ struct LastCell: Sendable {
 
 /// Owns a collector's columns once reading is done, and frees them with the data.
 final class RowStorage: @unchecked Sendable {
-    let columns: RowColumns
+    private(set) var columns: RowColumns
     var view: RowView { columns.view }
 
     init(taking columns: RowColumns) { self.columns = columns }
+
+    /// After grouping (`ProgressData.merge`), before any thread reads the rows.
+    func dropGroupingColumns() { columns.dropGroupingColumns() }
 
     deinit { columns.free() }
 }

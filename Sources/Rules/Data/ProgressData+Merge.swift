@@ -2,7 +2,8 @@ extension ProgressData {
     /// Joins what the collectors read (in file order, pieces of a file in order) into one
     /// index: global ids, rows grouped by unit and indicator with a counting sort, and the
     /// conflicting duplicates of spec §6.1 reported as `data-invalid`.
-    static func merge(_ collectors: [ObservationCollector], files: [String]) -> (data: ProgressData, findings: [Finding]) {
+    static func merge(_ collectors: [ObservationCollector], files: [String], threads: Int = 1)
+        -> (data: ProgressData, findings: [Finding]) {
         // Global names. Units are numbered in sorted order so that groups come out by unit.
         var unitSet = Set<String>()
         var indicatorList: [String] = []
@@ -36,12 +37,13 @@ extension ProgressData {
         let units = unitSet.sorted()
         let unitIndex = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($1, UInt32($0)) })
 
-        // Rewrite each collector's ids in place.
-        var pieces: [Piece] = []
-        for (ci, c) in collectors.enumerated() {
-            let unitMap = unitNames[ci].map { unitIndex[$0] ?? .max }
-            let indicatorMap = (0..<c.indicators.count).map { UInt32(indicatorIndex[c.indicators.string(Int32($0))]!) }
-            let periodMap = c.periods.map { UInt16(periodIndex[$0]!) }
+        // Rewrite each collector's ids in place (each piece on its own thread).
+        let indicatorTable = indicatorIndex, periodTable = periodIndex, localUnitNames = unitNames
+        let pieces: [Piece] = Parallel.map(collectors.count, threads: threads) { ci in
+            let c = collectors[ci]
+            let unitMap = localUnitNames[ci].map { unitIndex[$0] ?? .max }
+            let indicatorMap = (0..<c.indicators.count).map { UInt32(indicatorTable[c.indicators.string(Int32($0))]!) }
+            let periodMap = c.periods.map { UInt16(periodTable[$0]!) }
             let storage = c.storage!, view = storage.view
             for r in 0..<view.count {
                 view.unit[r] = unitMap[Int(view.unit[r])]
@@ -49,51 +51,78 @@ extension ProgressData {
                 view.period[r] = periodMap[Int(view.period[r])]
             }
             precondition(view.count < 1 << Int(rowBits) && collectors.count < 32, "too many rows in one piece")
-            pieces.append(Piece(file: c.file, storage: storage))
+            return Piece(file: c.file, storage: storage)
         }
+        let views = pieces.map(\.view)
 
-        // Group rows by unit and indicator (counting sort: stable, so file order is kept).
+        // Group rows by unit and indicator with a counting sort (stable: file order is kept).
+        // Each piece counts its own rows and then writes them to its own slots of each group.
         let nIndicators = max(indicatorList.count, 1)
         let groups = units.count * nIndicators
-        var start = [Int32](repeating: 0, count: groups + 1)
-        for piece in pieces {
-            let v = piece.view
-            for r in 0..<v.count { start[Int(v.unit[r]) * nIndicators + Int(v.indicator[r]) + 1] += 1 }
+        let counts: [[Int32]] = Parallel.map(views.count, threads: threads) { p in
+            var c = [Int32](repeating: 0, count: groups)
+            let v = views[p]
+            for r in 0..<v.count { c[Int(v.unit[r]) * nIndicators + Int(v.indicator[r])] += 1 }
+            return c
         }
-        for g in 0..<groups { start[g + 1] += start[g] }
-        var next = start
-        var order = [UInt32](repeating: 0, count: Int(start[groups]))
-        for (pi, piece) in pieces.enumerated() {
-            let v = piece.view
-            for r in 0..<v.count {
-                let g = Int(v.unit[r]) * nIndicators + Int(v.indicator[r])
-                order[Int(next[g])] = UInt32(pi) << rowBits | UInt32(r)
-                next[g] += 1
+        var start = [Int32](repeating: 0, count: groups + 1)
+        var offsets = [[Int32]](repeating: [], count: views.count)
+        do {
+            var next = [Int32](repeating: 0, count: groups)
+            for g in 0..<groups {
+                var total: Int32 = 0
+                for p in 0..<views.count { total += counts[p][g] }
+                start[g + 1] = start[g] + total
+            }
+            for p in 0..<views.count {
+                var o = [Int32](repeating: 0, count: groups)
+                for g in 0..<groups { o[g] = start[g] + next[g]; next[g] += counts[p][g] }
+                offsets[p] = o
             }
         }
-        // Then by period within each group: rows usually arrive in period order already, so
-        // an insertion sort costs next to nothing.
+        let rowCount = Int(start[groups])
+        // Rows of one period come together within a group: rows usually arrive in period
+        // order already, so an insertion sort costs next to nothing.
         let periodRank: [Int32] = {
             var rank = [Int32](repeating: 0, count: periodList.count)
             for (r, i) in periodList.indices.sorted(by: { periodList[$0] < periodList[$1] }).enumerated() { rank[i] = Int32(r) }
             return rank
         }()
-        let views = pieces.map(\.view)
-        func rankOf(_ ref: UInt32) -> Int32 {
-            let p = Int(ref >> rowBits), r = Int(ref & ((1 << rowBits) - 1))
-            return periodRank[Int(views[p].period[r])]
-        }
-        for g in 0..<groups where start[g + 1] - start[g] > 1 {
-            let lo = Int(start[g]), hi = Int(start[g + 1])
-            for i in (lo + 1)..<hi {
-                let ref = order[i], key = rankOf(ref)
-                var j = i - 1
-                while j >= lo && rankOf(order[j]) > key {
-                    order[j + 1] = order[j]
-                    j -= 1
+        let groupStart = start, pieceOffsets = offsets
+        let order = [UInt32](unsafeUninitializedCapacity: rowCount) { buffer, initialized in
+            let out = SharedBuffer(buffer)
+            _ = Parallel.map(views.count, threads: threads) { p in
+                var next = pieceOffsets[p]
+                let v = views[p]
+                for r in 0..<v.count {
+                    let g = Int(v.unit[r]) * nIndicators + Int(v.indicator[r])
+                    out.buffer[Int(next[g])] = UInt32(p) << rowBits | UInt32(r)
+                    next[g] += 1
                 }
-                order[j + 1] = ref
+                return 0
             }
+            @Sendable func rankOf(_ ref: UInt32) -> Int32 {
+                let p = Int(ref >> rowBits), r = Int(ref & ((1 << rowBits) - 1))
+                return periodRank[Int(views[p].period[r])]
+            }
+            let chunks = max(1, min(threads * 4, groups))
+            _ = Parallel.map(chunks, threads: threads) { c in
+                let order = out.buffer
+                for g in stride(from: c, to: groups, by: chunks) where groupStart[g + 1] - groupStart[g] > 1 {
+                    let lo = Int(groupStart[g]), hi = Int(groupStart[g + 1])
+                    for i in (lo + 1)..<hi {
+                        let ref = order[i], key = rankOf(ref)
+                        var j = i - 1
+                        while j >= lo && rankOf(order[j]) > key {
+                            order[j + 1] = order[j]
+                            j -= 1
+                        }
+                        order[j + 1] = ref
+                    }
+                }
+                return 0
+            }
+            initialized = rowCount
         }
 
         // Submissions, with global names.
@@ -123,6 +152,8 @@ extension ProgressData {
                 file: v.file, line: v.slot.line, indicators: v.indicators)
         }
 
+        // The unit and indicator of each row are now told by its place in `order`.
+        for piece in pieces { piece.storage.dropGroupingColumns() }
         let data = ProgressData(files: files, periods: periodList, units: units, submissions: submissions,
                                 indicatorNames: indicatorList, pieces: pieces, order: order, groupStart: start)
         var findings: [Finding] = []
@@ -132,31 +163,37 @@ extension ProgressData {
                 findings.append(f)
             }
         }
-        findings += data.conflicts()
+        findings += data.conflicts(threads: threads)
         return (data, findings)
     }
 
     /// Rows for one unit, indicator and period that carry the same submission date (or
     /// none) and different values (spec §6.1): the later row is `data-invalid`, the first
     /// value is used.
-    func conflicts() -> [Finding] {
-        var out: [Finding] = []
+    func conflicts(threads: Int = 1) -> [Finding] {
         let n = indicatorNames.count
-        guard n > 0 else { return out }
-        for g in 0..<(units.count * n) {
-            let lo = Int(groupStart[g]), hi = Int(groupStart[g + 1])
-            guard hi - lo > 1 else { continue }
-            var i = lo
-            while i < hi {
-                let (p0, r0) = locate(order[i])
-                let period = views[p0].period[r0]
-                var j = i + 1
-                while j < hi, views[locate(order[j]).piece].period[locate(order[j]).row] == period { j += 1 }
-                if j - i > 1 { out += conflicts(in: order[i..<j], unit: units[g / n], indicator: indicatorNames[g % n]) }
-                i = j
+        guard n > 0, !units.isEmpty else { return [] }
+        // By ranges of units, on several threads; the ranges are joined in order.
+        let chunks = max(1, min(threads * 4, units.count))
+        let size = (units.count + chunks - 1) / chunks
+        let parts: [[Finding]] = Parallel.map(chunks, threads: threads) { c in
+            var out: [Finding] = []
+            for g in (min(c * size, units.count) * n)..<(min((c + 1) * size, units.count) * n) {
+                let lo = Int(groupStart[g]), hi = Int(groupStart[g + 1])
+                guard hi - lo > 1 else { continue }
+                var i = lo
+                while i < hi {
+                    let (p0, r0) = locate(order[i])
+                    let period = views[p0].period[r0]
+                    var j = i + 1
+                    while j < hi, views[locate(order[j]).piece].period[locate(order[j]).row] == period { j += 1 }
+                    if j - i > 1 { out += conflicts(in: order[i..<j], unit: units[g / n], indicator: indicatorNames[g % n]) }
+                    i = j
+                }
             }
+            return out
         }
-        return out
+        return parts.flatMap { $0 }
     }
 
     private func conflicts(in refs: ArraySlice<UInt32>, unit: String, indicator: String) -> [Finding] {
@@ -186,4 +223,11 @@ extension ProgressData {
         }
         return out
     }
+}
+
+/// A buffer several threads write to at disjoint positions, handed to them while the
+/// array that owns it is being initialised.
+private struct SharedBuffer: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<UInt32>
+    init(_ buffer: UnsafeMutableBufferPointer<UInt32>) { self.buffer = buffer }
 }

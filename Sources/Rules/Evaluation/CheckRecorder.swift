@@ -45,6 +45,12 @@ public struct CheckRecorder: Sendable {
         }
     }
 
+    /// The findings so far, handed over (the recorder keeps none).
+    public mutating func takeFindings() -> [Finding] {
+        defer { findings = [] }
+        return findings
+    }
+
     /// A finding that belongs to no check (bad data rows, unknown indicators).
     public mutating func record(_ finding: Finding) { findings.append(finding) }
 

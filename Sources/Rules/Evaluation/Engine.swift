@@ -47,6 +47,13 @@ public enum Engine {
 
     public static func run(_ rules: RuleSet, data: ProgressData, dataFindings: [Finding] = [],
                            options: CheckOptions) -> Report {
+        judge(rules, data: data, dataFindings: dataFindings, options: options).report()
+    }
+
+    /// Judges everything, leaving the findings unsorted: a caller that holds a large
+    /// `ProgressData` can let it go before `Judgement.report()` sorts them.
+    public static func judge(_ rules: RuleSet, data: ProgressData, dataFindings: [Finding] = [],
+                             options: CheckOptions) -> Judgement {
         var recorder = CheckRecorder(keepsPassed: options.keepPassed, logging: options.details)
         var unitsSeen = Set<String>()
         var owners: [String: Owner] = [:]
@@ -72,11 +79,11 @@ public enum Engine {
             details = builder
         } else {
             // Units are independent: judge them in chunks on several threads, and join the
-            // chunks in order (findings are sorted below anyway).
+            // chunks in order (findings are sorted afterwards anyway).
             let chunks = options.threads > 1 && work.count > 1 ? min(work.count, options.threads * 8) : 1
             let size = (work.count + chunks - 1) / max(chunks, 1)
             let pairs = work
-            let parts = Parallel.map(chunks, threads: options.threads) { c in
+            var parts = Parallel.map(chunks, threads: options.threads) { c in
                 var part = CheckRecorder(keepsPassed: options.keepPassed)
                 var memos: [String: DueMemo] = [:]
                 for (plan, unit) in pairs[min(c * size, pairs.count)..<min((c + 1) * size, pairs.count)] {
@@ -86,25 +93,17 @@ public enum Engine {
                 }
                 return part
             }
-            for part in parts { recorder.merge(part, findings: false) }
-            findingParts = parts.map(\.findings)
+            for i in parts.indices {
+                findingParts.append(parts[i].takeFindings())
+                recorder.merge(parts[i])
+            }
         }
-        findingParts.append(recorder.findings)
+        findingParts.append(recorder.takeFindings())
         if options.owners.isEmpty {
             findingParts.append(dataFindings.filter { options.units.isEmpty || options.units.contains($0.unit ?? "") })
         }
-        let findings = FindingOrder.sorted(findingParts)
-        let passed = recorder.passed.sorted {
-            ($0.unit, $0.plan, $0.rule) != ($1.unit, $1.plan, $1.rule)
-                ? ($0.unit, $0.plan, $0.rule) < ($1.unit, $1.plan, $1.rule)
-                : Finding.periodOrder($0.period ?? "", $1.period ?? "")
-        }
-        var report = Report(asOf: options.asOf, plans: plans.count, units: unitsSeen.count, checks: recorder.checks,
-                            findings: findings, passed: passed, passedCount: recorder.passedCount,
-                            pendingCount: recorder.pendingCount, owners: owners,
-                            keepsPassed: options.keepPassed, details: details?.details)
-        report.dataOwners = dataOwners
-        return report
+        return Judgement(findingParts: findingParts, recorder: recorder, plans: plans.count, units: unitsSeen.count,
+                         owners: owners, details: details?.details, dataOwners: dataOwners, options: options)
     }
 
     /// Whether `--owner` keeps a rule or schedule answered for by `owner`.
@@ -136,5 +135,33 @@ public enum Engine {
             && (only == nil || only == schedule.id) {
             ReportCheck(schedule: schedule).evaluate(in: ctx, into: &recorder)
         }
+    }
+}
+
+/// What `Engine.judge` found, before the findings are put in order.
+public struct Judgement: Sendable {
+    var findingParts: [[Finding]]
+    var recorder: CheckRecorder
+    var plans: Int
+    var units: Int
+    var owners: [String: Owner]
+    var details: ReportDetails?
+    var dataOwners: [String: String]
+    var options: CheckOptions
+
+    /// The report, findings in canonical order (spec §6).
+    public consuming func report() -> Report {
+        let findings = FindingOrder.sorted(findingParts)
+        let passed = recorder.passed.sorted {
+            ($0.unit, $0.plan, $0.rule) != ($1.unit, $1.plan, $1.rule)
+                ? ($0.unit, $0.plan, $0.rule) < ($1.unit, $1.plan, $1.rule)
+                : Finding.periodOrder($0.period ?? "", $1.period ?? "")
+        }
+        var report = Report(asOf: options.asOf, plans: plans, units: units, checks: recorder.checks,
+                            findings: findings, passed: passed, passedCount: recorder.passedCount,
+                            pendingCount: recorder.pendingCount, owners: owners,
+                            keepsPassed: options.keepPassed, details: details)
+        report.dataOwners = dataOwners
+        return report
     }
 }
