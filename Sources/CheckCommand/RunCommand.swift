@@ -50,7 +50,8 @@ enum RunCommand {
         timer.lap("evaluate")
         Pipeline.printCalendarNotes(prepared.rules, options: options, console: console)
         let render = RenderOptions(language: options.language, color: options.color, strict: options.strict,
-                                   baseDirectory: FileManager.default.currentDirectoryPath, sender: options.sender)
+                                   baseDirectory: FileManager.default.currentDirectoryPath, sender: options.sender,
+                                   threads: Pipeline.threads(console))
         // The exit status stays that of the whole run: old news is still a violation.
         let shown = previous?.newFindings(of: report) ?? report
         let reporter = options.format.init()

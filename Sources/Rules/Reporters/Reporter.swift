@@ -10,9 +10,12 @@ public struct RenderOptions: Sendable {
     public var baseDirectory: String?
     /// `--from`: the sender of formats that write mail.
     public var sender: String
+    /// How many threads may render at once (the output is the same whatever the number).
+    public var threads: Int
 
     public init(language: Language = .en, color: Bool = false, strict: Bool = false, baseDirectory: String? = nil,
-                sender: String = RenderOptions.defaultSender) {
+                sender: String = RenderOptions.defaultSender, threads: Int = 1) {
+        self.threads = threads
         self.language = language
         self.color = color
         self.strict = strict
