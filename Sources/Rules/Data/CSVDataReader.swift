@@ -24,7 +24,8 @@ public enum CSVDataReader {
     public static let parallelThreshold = 1 << 22
 
     static func read(_ source: ByteSource, file: String, fileIndex: Int32, scope: DataScope, threads: Int,
-                     parallelThreshold: Int = parallelThreshold) -> (collectors: [ObservationCollector], diagnostics: [Diagnostic]) {
+                     parallelThreshold: Int = parallelThreshold, plainLane: Bool = true,
+                     blockSize: Int = blockSize) -> (collectors: [ObservationCollector], diagnostics: [Diagnostic]) {
         // The header, from the first block.
         let head = source.prefix(min(source.count, 1 << 20))
         let header: HeaderRead
@@ -40,8 +41,10 @@ public enum CSVDataReader {
             pieces = split(source, body, into: threads, firstLine: header.nextLine)
         }
         let planned = pieces
+        let rowBytes = head.withUnsafeBytes { averageRowBytes($0, from: header.end) }
         let parsed = Parallel.map(planned.count, threads: threads) { i in
-            parse(source, planned[i], layout: layout, scope: scope, file: file, fileIndex: fileIndex, isLast: i == planned.count - 1)
+            parse(source, planned[i], layout: layout, scope: scope, file: file, fileIndex: fileIndex,
+                  isLast: i == planned.count - 1, rowBytes: rowBytes, plainLane: plainLane, block: blockSize)
         }
         // A piece that met a stray quote or an open quote at its end may have been split at
         // the wrong place (quote counting assumes well-formed quoting): read from its start
@@ -50,7 +53,8 @@ public enum CSVDataReader {
         for (i, result) in parsed.enumerated() {
             if i < parsed.count - 1 && result.suspect {
                 let rest = Piece(range: pieces[i].range.lowerBound..<body.upperBound, firstLine: pieces[i].firstLine)
-                let again = parse(source, rest, layout: layout, scope: scope, file: file, fileIndex: fileIndex, isLast: true)
+                let again = parse(source, rest, layout: layout, scope: scope, file: file, fileIndex: fileIndex,
+                                  isLast: true, rowBytes: rowBytes, plainLane: plainLane, block: blockSize)
                 collectors.append(again.collector)
                 return (collectors, again.diagnostics)
             }
@@ -182,18 +186,45 @@ public enum CSVDataReader {
         var suspect: Bool
     }
 
+    /// The average length of the rows in the first block after the header (nil when it
+    /// has fewer than a hundred): how many rows a piece will hold, told from its size.
+    static func averageRowBytes(_ head: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        guard start < head.count else { return nil }
+        let rows = UnsafeRawBufferPointer(rebasing: head[start...])
+        let breaks = count(rows, previousCR: false).breaks
+        return breaks >= 100 ? max(1, rows.count / breaks) : nil
+    }
+
     /// Parses one piece, streaming it through a buffer of `blockSize`.
     static func parse(_ source: ByteSource, _ piece: Piece, layout: Layout, scope: DataScope, file: String,
-                      fileIndex: Int32, isLast: Bool) -> PieceResult {
-        var collector = ObservationCollector(scope: scope, file: fileIndex)
+                      fileIndex: Int32, isLast: Bool, rowBytes: Int? = nil, plainLane: Bool = true,
+                      block: Int = blockSize) -> PieceResult {
+        // Room for a little more than the rows the piece seems to hold: pages not written
+        // to cost nothing, and columns that never grow are never copied.
+        let expected = rowBytes.map { piece.range.count / $0 + piece.range.count / $0 / 16 } ?? 0
+        var collector = ObservationCollector(scope: scope, file: fileIndex, expectedRows: expected)
         var reader = CSVReader(delimiter: layout.delimiter, firstLine: piece.firstLine, atStartOfInput: false)
         var diagnostics: [Diagnostic] = []
         var suspect = false
         do {
-            try source.stream(piece.range, block: blockSize) { chunk, isFinal in
-                try reader.parse(chunk, isFinal: isFinal) { record in
-                    take(record, layout: layout, into: &collector)
+            try source.stream(piece.range, block: block) { chunk, isFinal in
+                // Plain records in the fast lane; each one it stops at goes through the
+                // general reader, and the lane goes on after it.
+                var at = 0
+                while at < chunk.count {
+                    if plainLane {
+                        var line = reader.line
+                        at = PlainRecords.read(chunk, from: at, line: &line, layout: layout, into: &collector)
+                        reader.line = line
+                    }
+                    guard at < chunk.count else { break }
+                    let used = try reader.parse(UnsafeRawBufferPointer(rebasing: chunk[at...]), isFinal: isFinal, limit: 1) { record in
+                        take(record, layout: layout, into: &collector)
+                    }
+                    if used == 0 { break }  // an unfinished record: the next chunk completes it
+                    at += used
                 }
+                return at
             }
         } catch let problem as CSVProblem {
             suspect = true

@@ -30,8 +30,10 @@ public enum DataLoader {
     /// - Parameters:
     ///   - threads: how many threads may read one file (1 = all on the caller's thread).
     ///   - parallelThreshold: the smallest file read by several threads (tests lower it).
+    ///   - plainLane: whether CSV records of plain ASCII take the fast lane (`PlainRecords`);
+    ///     tests turn it off to prove both lanes read the same.
     public static func load(_ sources: [Source], scope: DataScope, plans: [Plan], threads: Int = 1,
-                            parallelThreshold: Int = CSVDataReader.parallelThreshold) -> Result {
+                            parallelThreshold: Int = CSVDataReader.parallelThreshold, plainLane: Bool = true) -> Result {
         var collectors: [ObservationCollector] = []
         var diagnostics: [Diagnostic] = []
         for (index, source) in sources.enumerated() {
@@ -56,7 +58,8 @@ public enum DataLoader {
                 collectors.append(collector)
             } else {
                 let (read, problems) = CSVDataReader.read(bytes, file: source.name, fileIndex: fileIndex, scope: scope,
-                                                          threads: threads, parallelThreshold: parallelThreshold)
+                                                          threads: threads, parallelThreshold: parallelThreshold,
+                                                          plainLane: plainLane)
                 collectors += read
                 diagnostics += problems
             }

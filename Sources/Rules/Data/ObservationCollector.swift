@@ -73,9 +73,12 @@ public struct ObservationCollector: Sendable {
         static let nonPercent = IndicatorState(rawValue: 4)
     }
 
-    public init(scope: DataScope, file: Int32) {
+    /// `expectedRows`: room to reserve for rows up front, so that the columns are not
+    /// copied as they grow (an estimate; more rows still fit).
+    public init(scope: DataScope, file: Int32, expectedRows: Int = 0) {
         self.scope = scope
         self.file = file
+        if expectedRows > 4096 { columns = RowColumns(capacity: expectedRows) }
         _ = reports.intern(UnsafeRawBufferPointer(start: nil, count: 0))  // id 0: no report named
         reportValid.append(true)
     }

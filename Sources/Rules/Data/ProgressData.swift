@@ -62,7 +62,12 @@ public struct SubmissionKey: Hashable, Sendable {
 public struct ProgressData: Sendable {
     public var files: [String]
     /// The distinct periods the data mentions; `SeriesPoint.period` indexes it.
-    public var periods: [Period]
+    public var periods: [Period] {
+        didSet { (periodEnds, periodIDs) = Self.derived(periods) }
+    }
+    /// Each period's last day and id, read for every series and every finding.
+    private(set) var periodEnds: [Int32] = []
+    private(set) var periodIDs: [String] = []
     /// The units present in the data, sorted.
     public var units: [String]
     public var submissions: [SubmissionKey: Submission]
@@ -90,6 +95,10 @@ public struct ProgressData: Sendable {
 
     static let rowBits: UInt32 = 27
 
+    static func derived(_ periods: [Period]) -> ([Int32], [String]) {
+        (periods.map(\.end.dayNumber), periods.map(\.id))
+    }
+
     public init() {
         files = []
         periods = []
@@ -109,6 +118,7 @@ public struct ProgressData: Sendable {
          indicatorNames: [String], pieces: [Piece], order: [UInt32], groupStart: [Int32]) {
         self.files = files
         self.periods = periods
+        (periodEnds, periodIDs) = Self.derived(periods)
         self.units = units
         self.submissions = submissions
         self.unitIDs = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($1, Int32($0)) })
@@ -123,7 +133,14 @@ public struct ProgressData: Sendable {
 
     /// The rows of one unit's indicator, as order entries.
     func group(unit: String, indicator: String) -> ArraySlice<UInt32> {
-        guard let u = unitIDs[unit], let i = indicatorIDs[indicator] else { return [] }
+        group(unitID: unitIDs[unit], indicator: indicator)
+    }
+
+    /// The id of a unit in the data, to look it up once rather than once per rule.
+    func unitID(_ unit: String) -> Int32? { unitIDs[unit] }
+
+    func group(unitID: Int32?, indicator: String) -> ArraySlice<UInt32> {
+        guard let u = unitID, let i = indicatorIDs[indicator] else { return [] }
         let g = Int(u) * indicatorNames.count + Int(i)
         return order[Int(groupStart[g])..<Int(groupStart[g + 1])]
     }
@@ -133,29 +150,40 @@ public struct ProgressData: Sendable {
     /// on its period's last day; on equal dates a dated row beats an undated one, and of rows
     /// with the same date the first). Rows that reported nothing are left out.
     public func series(unit: String, indicator: String) -> Series {
-        let rows = group(unit: unit, indicator: indicator)
+        series(unitID: unitIDs[unit], indicator: indicator)
+    }
+
+    /// `series(unit:indicator:)` for a unit already looked up: this runs for every rule of
+    /// every unit, so it reads the columns through raw pointers and allocates only the points.
+    func series(unitID: Int32?, indicator: String) -> Series {
+        let rows = group(unitID: unitID, indicator: indicator)
         guard !rows.isEmpty else { return Series(points: [], periods: periods) }
         var points: [SeriesPoint] = []
         points.reserveCapacity(rows.count)
-        var currentPeriod: UInt16 = .max
-        var best: (rank: (Int32, Int), ref: UInt32)?
-        func flush() {
-            if let best { points.append(point(best.ref)) }
-            best = nil
-        }
-        for ref in rows {
-            let (p, r) = locate(ref)
-            let columns = views[p]
-            guard !RowColumns.isNoValue(columns.value[r]) else { continue }
-            let period = columns.period[r]
-            if period != currentPeriod {
-                flush()
-                currentPeriod = period
+        periodEnds.withUnsafeBufferPointer { ends in
+            views.withUnsafeBufferPointer { views in
+                var currentPeriod: UInt16 = .max
+                var bestRank: (Int32, Int) = (0, 0)
+                var best: UInt32 = .max
+                for ref in rows {
+                    let p = Int(ref >> Self.rowBits), r = Int(ref & Self.rowMask)
+                    let columns = views[p]
+                    guard !RowColumns.isNoValue(columns.value[r]) else { continue }
+                    let period = columns.period[r]
+                    if period != currentPeriod {
+                        if best != .max { points.append(point(best)) }
+                        best = .max
+                        currentPeriod = period
+                    }
+                    let rank = Self.rank(submitted: columns.submitted[r], periodEnd: ends[Int(period)])
+                    if best == .max || rank > bestRank {
+                        best = ref
+                        bestRank = rank
+                    }
+                }
+                if best != .max { points.append(point(best)) }
             }
-            let rank = Self.rank(submitted: columns.submitted[r], periodEnd: periods[Int(period)].end.dayNumber)
-            if best == nil || rank > best!.rank { best = (rank, ref) }
         }
-        flush()
         return Series(points: points[...], periods: periods)
     }
 
@@ -165,8 +193,10 @@ public struct ProgressData: Sendable {
         submitted == ObservationCollector.noDate ? (periodEnd, 0) : (submitted, 1)
     }
 
+    static let rowMask: UInt32 = (1 << rowBits) - 1
+
     func locate(_ ref: UInt32) -> (piece: Int, row: Int) {
-        (Int(ref >> Self.rowBits), Int(ref & ((1 << Self.rowBits) - 1)))
+        (Int(ref >> Self.rowBits), Int(ref & Self.rowMask))
     }
 
     func point(_ ref: UInt32) -> SeriesPoint {

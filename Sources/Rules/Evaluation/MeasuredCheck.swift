@@ -171,7 +171,7 @@ struct FindingFactory {
         return Finding(
             severity: severity, code: code, plan: context.plan.id, rule: rule.id, title: rule.title,
             unit: context.unit, indicator: rule.indicator,
-            period: period ?? evidence.map { context.data.periods[Int($0.period)].id },
+            period: period ?? evidence.map { context.periodID($0.period) },
             due: due, expected: expected, actual: actual ?? measurement?.actual ?? .none,
             owner: context.ownerID(of: rule), message: message,
             location: location ?? evidence.flatMap { context.location(of: $0) }, ruleLocation: rule.location)
@@ -181,7 +181,7 @@ struct FindingFactory {
                 actual: Actual? = nil, pending: Bool = false) -> CheckResult {
         CheckResult(
             plan: context.plan.id, rule: rule.id, title: rule.title, unit: context.unit, indicator: rule.indicator,
-            period: period ?? measurement?.evidence.map { context.data.periods[Int($0.period)].id },
+            period: period ?? measurement?.evidence.map { context.periodID($0.period) },
             due: due, expected: expected, actual: actual ?? measurement?.actual ?? .none,
             owner: context.ownerID(of: rule), status: pending ? .pending : .passed)
     }

@@ -20,6 +20,7 @@ public final class UnitContext: Sendable {
     public init(plan: Plan, unit: String, asOf: CivilDate, warnDays: Int, calendar: any WorkingCalendar,
                 data: ProgressData, reportPeriodEnded: Bool) {
         self.dues = DueMemo()
+        self.unitID = data.unitID(unit)
         self.plan = plan
         self.unit = unit
         self.asOf = asOf
@@ -29,7 +30,13 @@ public final class UnitContext: Sendable {
         self.reportPeriodEnded = reportPeriodEnded
     }
 
-    public func series(_ indicator: String) -> Series { data.series(unit: unit, indicator: indicator) }
+    /// The unit's id in the data, looked up once for all its rules.
+    private let unitID: Int32?
+
+    public func series(_ indicator: String) -> Series { data.series(unitID: unitID, indicator: indicator) }
+
+    /// The id of a period of the data (`2026-06`).
+    public func periodID(_ index: Int32) -> String { data.periodIDs[Int(index)] }
 
     init(plan: Plan, unit: String, asOf: CivilDate, warnDays: Int, calendar: any WorkingCalendar,
          data: ProgressData, reportPeriodEnded: Bool, dues: DueMemo) {
@@ -41,6 +48,7 @@ public final class UnitContext: Sendable {
         self.data = data
         self.reportPeriodEnded = reportPeriodEnded
         self.dues = dues
+        self.unitID = data.unitID(unit)
     }
 
     /// The deadline after the plan's working-day roll.

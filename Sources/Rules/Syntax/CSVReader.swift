@@ -32,8 +32,9 @@ public struct CSVReader: ~Copyable {
     }
 
     public let delimiter: Delimiter
-    /// The physical line (1-based) on which the next record starts.
-    public private(set) var line: Int
+    /// The physical line (1-based) on which the next record starts; a caller that reads
+    /// some records itself (`PlainRecords`) moves it on past them.
+    public internal(set) var line: Int
     /// Records that ended early on a stray quote (reading went on at the next line).
     /// After such a record the parity of `"` no longer tells where records start, so a
     /// caller that split the input with `CSVSplitter` must re-read sequentially from the
@@ -105,8 +106,10 @@ public struct CSVReader: ~Copyable {
     ///
     /// - Throws: `CSVProblem` (`.unterminatedQuotedField`) when `isFinal` and a quoted
     ///   field is still open at the end; whatever `body` throws, which stops reading.
-    public mutating func parse(_ chunk: UnsafeRawBufferPointer, isFinal: Bool,
+    /// With `limit`, returns after that many records (and the empty lines before them).
+    public mutating func parse(_ chunk: UnsafeRawBufferPointer, isFinal: Bool, limit: Int = .max,
                                _ body: (borrowing CSVRecordView) throws -> Void) throws -> Int {
+        var delivered = 0
         guard let base = chunk.baseAddress, !chunk.isEmpty else { return 0 }
         let n = chunk.count
         var i = 0
@@ -262,7 +265,8 @@ public struct CSVReader: ~Copyable {
                     validatedTo = recordStart
                 }
                 while invalidAt == n && validatedTo < contentEnd {
-                    var windowEnd = min(n, validatedTo + CSVReader.validationWindow)
+                    // Reading one record at a time (`limit`), check just that record.
+                    var windowEnd = min(n, limit == .max ? validatedTo + CSVReader.validationWindow : max(contentEnd, validatedTo + 1))
                     // Never cut a sequence: end the window before a byte that starts one.
                     while windowEnd < n && base.load(fromByteOffset: windowEnd, as: UInt8.self) & 0xC0 == 0x80 { windowEnd += 1 }
                     let window = UnsafeRawBufferPointer(start: base + validatedTo, count: windowEnd - validatedTo)
@@ -283,6 +287,8 @@ public struct CSVReader: ~Copyable {
                                      count: fieldCount, line: recordLine, start: recordStart, end: contentEnd,
                                      problemKind: problem, problemOffset: problemAt, delimiter: delimiter)
             try body(view)
+            delivered += 1
+            if delivered == limit { return consumed }
         }
         return consumed
     }

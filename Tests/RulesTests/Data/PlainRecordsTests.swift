@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import Rules
+
+/// The fast lane reads plain records exactly as the general reader does, and hands every
+/// other record to it: with the lane on or off, the same values, line numbers and findings.
+@Suite struct PlainRecordsTests {
+    static let header = "unit,period,indicator,value,submitted,report,note\n"
+
+    static func load(_ text: String, plainLane: Bool, threads: Int = 1) -> [String] {
+        load(Array(text.utf8), plainLane: plainLane, threads: threads)
+    }
+
+    static func load(_ bytes: [UInt8], plainLane: Bool, threads: Int = 1) -> [String] {
+        let scope = DataScope(plans: [ParallelReadingTests.plan], asOf: CivilDate(year: 2027, month: 1, day: 31)!,
+                              numbers: .c, unitFilter: [])
+        let result = DataLoader.load([.init(name: "d.csv", bytes: bytes)], scope: scope, plans: [ParallelReadingTests.plan],
+                                     threads: threads, parallelThreshold: 1, plainLane: plainLane)
+        return ParallelReadingTests.fingerprint(result)
+    }
+
+    /// Each row: records the lane must read, or must leave to the general reader, next to
+    /// plain ones (so that the lane stops and starts again around them).
+    @Test(arguments: [
+        ("plain rows", "u1,2026-01,x,51,2026-02-10,m,\nu1,2026-02,x,52,2026-03-10,m,ok\n"),
+        ("CR LF line ends", "u1,2026-01,x,51,2026-02-10,m,\r\nu1,2026-02,x,52,2026-03-10,m,\r\n"),
+        ("a lone CR ends a record", "u1,2026-01,x,51,2026-02-10,m,\ru1,2026-02,x,52,,m,\nu1,2026-03,x,53,,m,\n"),
+        ("empty lines and a line of spaces", "\n\r\nu1,2026-01,x,51,,m,\n   \n\nu1,2026-02,x,52,,m,\n"),
+        ("a blank row of delimiters", "u1,2026-01,x,51,,m,\n,,,,,,\nu1,2026-02,x,52,,m,\n"),
+        ("a quoted note", "u1,2026-01,x,51,,m,\"có, dấu phẩy\"\nu1,2026-02,x,52,,m,\n"),
+        ("a note over two lines", "u1,2026-01,x,51,,m,\"dòng 1\ndòng 2\"\nu1,2026-02,x,52,,m,\n"),
+        ("a stray quote", "u1,2026-01,x,5\"1,,m,\nu1,2026-02,x,52,,m,\n"),
+        ("text outside ASCII", "u1,2026-01,x,51,,m,ghi chú\nu1,2026-02,x,52,,m,\n"),
+        ("invalid UTF-8", "u1,2026-01,x,51,,m,\u{FFFD}\nu1,2026-02,x,52,,m,\n"),
+        ("an unquoted decimal comma", "u1,2026-01,x,93,5,2026-02-10,m,ok\nu1,2026-02,x,52,,m,,\n"),
+        ("fewer cells than columns", "u1,2026-01,x,51\nu1,2026-02,x\nu1,2026-03\n"),
+        ("a bad number and a bad date", "u1,2026-01,x,abc,,m,\nu1,2026-02,x,52,32/13/2026,m,\n"),
+        ("spaces around cells", " u1 , 2026-01 ,x , 51 ,2026-02-10 ,m,\n"),
+        ("the last line without a line break", "u1,2026-01,x,51,,m,\nu1,2026-02,x,52,,m,"),
+        ("the last line ends in CR", "u1,2026-01,x,51,,m,\nu1,2026-02,x,52,,m,\r"),
+        ("a unit that is no slug", "U 1,2026-01,x,51,,m,\nu1,2026-02,x,52,,m,\n"),
+    ])
+    func bothLanesReadTheSame(_ name: String, _ rows: String) {
+        var bytes = Array((Self.header + rows).utf8)
+        if name == "invalid UTF-8" { bytes = bytes.replacing(Array("\u{FFFD}".utf8), with: [0xC3, 0x28]) }
+        let general = Self.load(bytes, plainLane: false)
+        #expect(!general.isEmpty)
+        ParallelReadingTests.same(Self.load(bytes, plainLane: true), general)
+    }
+
+    @Test func theAwkwardFileOfTheParallelTestsReadsTheSameInBothLanes() {
+        let bytes = ParallelReadingTests.csv(strayQuoteAt: 300)
+        let general = Self.load(bytes, plainLane: false)
+        ParallelReadingTests.same(Self.load(bytes, plainLane: true), general)
+        ParallelReadingTests.same(Self.load(bytes, plainLane: true, threads: 3), general)
+    }
+
+    /// A file on disk is read in blocks (4 MB; 4 KB here): records cut by a block's end (in
+    /// the lane or not, a CR LF pair cut in two, a note longer than a block) are completed
+    /// from the next block.
+    @Test func recordsCutByTheEndOfABlockAreReadWhole() throws {
+        var text = "unit,period,indicator,value,submitted,report,note\r\n"
+        let long = "\"" + String(repeating: "dài, ", count: 1500) + "\""
+        for n in 1...3000 {
+            let end = n % 5 == 0 ? "\n" : "\r\n"
+            let note = n == 1234 ? long : n % 13 == 0 ? "\"ghi chú\r\ndài\"" : n % 17 == 0 ? "tiếng Việt" : "x"
+            text += "u\(n % 40),2026-\(n % 12 < 9 ? "0" : "")\(n % 12 + 1),x,\(n % 100),2026-12-1\(n % 9),m,\(note)\(end)"
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chitieu-lanes-\(UUID().uuidString).csv")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let scope = DataScope(plans: [ParallelReadingTests.plan], asOf: CivilDate(year: 2027, month: 1, day: 31)!,
+                              numbers: .c, unitFilter: [])
+        func read(_ lane: Bool, threads: Int, block: Int) throws -> [String] {
+            let source = try #require(ByteSource(path: url.path))
+            let (collectors, diagnostics) = CSVDataReader.read(source, file: "d.csv", fileIndex: 0, scope: scope, threads: threads,
+                                                               parallelThreshold: 1, plainLane: lane, blockSize: block)
+            let (data, findings) = ProgressData.merge(collectors, files: ["d.csv"], threads: 1)
+            return ParallelReadingTests.fingerprint(DataLoader.Result(data: data, findings: findings, diagnostics: diagnostics))
+        }
+        let general = try read(false, threads: 1, block: 1 << 22)
+        #expect(general.count > 400)
+        #expect(text.utf8.count > 25 * 4096)
+        ParallelReadingTests.same(try read(true, threads: 1, block: 4096), general)
+        ParallelReadingTests.same(try read(false, threads: 1, block: 4096), general)
+        ParallelReadingTests.same(try read(true, threads: 3, block: 4096), general)
+    }
+}
