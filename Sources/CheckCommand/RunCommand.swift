@@ -43,11 +43,12 @@ enum RunCommand {
         timer.lap("read")
         let judgement = Engine.judge(prepared.rules, data: prepared.data.data, dataFindings: prepared.data.findings,
                                      options: prepared.checkOptions)
+        timer.lap("judge")
         // The data is no longer needed: let its memory go before the findings are sorted.
         prepared.data.data = ProgressData()
         prepared.data.findings = []
         let report = judgement.report()
-        timer.lap("evaluate")
+        timer.lap("sort")
         Pipeline.printCalendarNotes(prepared.rules, options: options, console: console)
         let render = RenderOptions(language: options.language, color: options.color, strict: options.strict,
                                    baseDirectory: FileManager.default.currentDirectoryPath, sender: options.sender,

@@ -115,8 +115,8 @@ public enum CSVDataReader {
 
     /// Counts quotes and line breaks (LF; CR LF counts once, a lone CR too) in a stretch,
     /// and finds the first LF with an even, and with an odd, number of quotes before it.
-    /// Runs at memory speed: counting is a plain loop the compiler vectorises, and the
-    /// candidate cuts are found by jumping between line breaks and quotes with `memchr`.
+    /// Runs at several GB/s: counting looks at eight bytes at a time, and the candidate
+    /// cuts are found by jumping between line breaks and quotes with `memchr`.
     static func scan(_ source: ByteSource, _ range: Range<Int>) -> Scan {
         var s = Scan()
         var offset = range.lowerBound
@@ -160,13 +160,26 @@ public enum CSVDataReader {
     /// Quotes and line breaks in `bytes`; a CR LF pair is one break, even when the CR ended
     /// the previous stretch.
     static func count(_ bytes: UnsafeRawBufferPointer, previousCR: Bool) -> (quotes: Int, breaks: Int, endsWithCR: Bool) {
-        // Two plain counting loops the compiler vectorises; CRs are rare, so they get a
-        // loop of their own only when there are some.
-        guard !bytes.isEmpty else { return (0, 0, previousCR) }
-        var quotes = 0, lf = 0
-        for b in bytes { quotes &+= b == 0x22 ? 1 : 0 }
-        for b in bytes { lf &+= b == 0x0A ? 1 : 0 }
-        guard let base = bytes.baseAddress, memchr(base, 0x0D, bytes.count) != nil || previousCR else {
+        // Quotes and LFs counted eight bytes at a time (byte loops are not vectorised for
+        // the baseline x86-64 target, and ran at a quarter of the speed); CRs are rare, so
+        // they get a loop of their own only when there are some.
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return (0, 0, previousCR) }
+        let n = bytes.count
+        let quote = ByteSearch.splat(0x22), lineFeed = ByteSearch.splat(0x0A)
+        var quotes = 0, lf = 0, i = 0
+        while i &+ 8 <= n {
+            let w = ByteSearch.load(base, i)
+            quotes &+= ByteSearch.exactMatches(w, quote).nonzeroBitCount
+            lf &+= ByteSearch.exactMatches(w, lineFeed).nonzeroBitCount
+            i &+= 8
+        }
+        while i < n {
+            let b = base.load(fromByteOffset: i, as: UInt8.self)
+            quotes &+= b == 0x22 ? 1 : 0
+            lf &+= b == 0x0A ? 1 : 0
+            i &+= 1
+        }
+        guard memchr(base, 0x0D, bytes.count) != nil || previousCR else {
             return (quotes, lf, false)
         }
         var cr = 0, pairs = 0

@@ -151,7 +151,7 @@ public struct Judgement: Sendable {
 
     /// The report, findings in canonical order (spec §6).
     public consuming func report() -> Report {
-        let findings = FindingOrder.sorted(findingParts)
+        let findings = FindingOrder.sorted(findingParts, threads: options.threads)
         let passed = recorder.passed.sorted {
             ($0.unit, $0.plan, $0.rule) != ($1.unit, $1.plan, $1.rule)
                 ? ($0.unit, $0.plan, $0.rule) < ($1.unit, $1.plan, $1.rule)

@@ -23,49 +23,124 @@ public enum Actual: Hashable, Sendable {
 }
 
 /// A rule fired: the inputs are fine and something is late, missed or at risk (spec §6).
+///
+/// A value type whose fields live in one shared, copy-on-write box: a national run makes a
+/// hundred thousand findings and moves them between arrays several times (per thread, joined,
+/// sorted), and moving a reference costs far less than moving four hundred bytes.
 public struct Finding: Hashable, Sendable {
-    public var severity: Severity
-    public var code: FindingCode
-    public var plan: String?
-    public var rule: String?
+    private struct Fields: Hashable {
+        var severity: Severity
+        var code: FindingCode
+        var plan: String?
+        var rule: String?
+        var title: String?
+        var unit: String?
+        var indicator: String?
+        var period: String?
+        var due: CivilDate?
+        var expected: String?
+        var actual: Actual
+        var owner: String?
+        var message: LocalizedText
+        var hint: LocalizedText?
+        var location: SourceLocation?
+        var ruleLocation: SourceLocation?
+    }
+
+    private final class Box: @unchecked Sendable {
+        // Mutated only through `update(_:)`, after a uniqueness check: never while shared.
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+        change(&box.fields)
+    }
+
+    public var severity: Severity {
+        get { box.fields.severity }
+        set { update { $0.severity = newValue } }
+    }
+    public var code: FindingCode {
+        get { box.fields.code }
+        set { update { $0.code = newValue } }
+    }
+    public var plan: String? {
+        get { box.fields.plan }
+        set { update { $0.plan = newValue } }
+    }
+    public var rule: String? {
+        get { box.fields.rule }
+        set { update { $0.rule = newValue } }
+    }
     /// The rule's or schedule's title, for people.
-    public var title: String?
-    public var unit: String?
-    public var indicator: String?
-    public var period: String?
-    public var due: CivilDate?
+    public var title: String? {
+        get { box.fields.title }
+        set { update { $0.title = newValue } }
+    }
+    public var unit: String? {
+        get { box.fields.unit }
+        set { update { $0.unit = newValue } }
+    }
+    public var indicator: String? {
+        get { box.fields.indicator }
+        set { update { $0.indicator = newValue } }
+    }
+    public var period: String? {
+        get { box.fields.period }
+        set { update { $0.period = newValue } }
+    }
+    public var due: CivilDate? {
+        get { box.fields.due }
+        set { update { $0.due = newValue } }
+    }
     /// The requirement in canonical form (`≥ 6 km`), or for pace the path's value.
-    public var expected: String?
-    public var actual: Actual
-    public var owner: String?
-    public var message: LocalizedText
-    public var hint: LocalizedText?
+    public var expected: String? {
+        get { box.fields.expected }
+        set { update { $0.expected = newValue } }
+    }
+    public var actual: Actual {
+        get { box.fields.actual }
+        set { update { $0.actual = newValue } }
+    }
+    public var owner: String? {
+        get { box.fields.owner }
+        set { update { $0.owner = newValue } }
+    }
+    public var message: LocalizedText {
+        get { box.fields.message }
+        set { update { $0.message = newValue } }
+    }
+    public var hint: LocalizedText? {
+        get { box.fields.hint }
+        set { update { $0.hint = newValue } }
+    }
     /// The data row (or rules line) that caused it.
-    public var location: SourceLocation?
+    public var location: SourceLocation? {
+        get { box.fields.location }
+        set { update { $0.location = newValue } }
+    }
     /// Where the rule itself stands in its rules file.
-    public var ruleLocation: SourceLocation?
+    public var ruleLocation: SourceLocation? {
+        get { box.fields.ruleLocation }
+        set { update { $0.ruleLocation = newValue } }
+    }
 
     public init(severity: Severity, code: FindingCode, plan: String? = nil, rule: String? = nil, title: String? = nil,
                 unit: String? = nil, indicator: String? = nil, period: String? = nil, due: CivilDate? = nil,
                 expected: String? = nil, actual: Actual = .none, owner: String? = nil, message: LocalizedText,
                 hint: LocalizedText? = nil, location: SourceLocation? = nil, ruleLocation: SourceLocation? = nil) {
-        self.severity = severity
-        self.code = code
-        self.plan = plan
-        self.rule = rule
-        self.title = title
-        self.unit = unit
-        self.indicator = indicator
-        self.period = period
-        self.due = due
-        self.expected = expected
-        self.actual = actual
-        self.owner = owner
-        self.message = message
-        self.hint = hint
-        self.location = location
-        self.ruleLocation = ruleLocation
+        box = Box(Fields(severity: severity, code: code, plan: plan, rule: rule, title: title, unit: unit,
+                         indicator: indicator, period: period, due: due, expected: expected, actual: actual,
+                         owner: owner, message: message, hint: hint, location: location, ruleLocation: ruleLocation))
     }
+
+    public static func == (a: Finding, b: Finding) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
 
     /// The order of spec §6: unit, plan, rule, period, code, then due, then line.
     public static func canonicalOrder(_ a: Finding, _ b: Finding) -> Bool {

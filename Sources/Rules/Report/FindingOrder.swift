@@ -5,20 +5,20 @@
 public enum FindingOrder {
     /// The findings of `parts` (in any order), as one array in canonical order. The parts
     /// are consumed as they are joined, so the findings are never held twice.
-    public static func sorted(_ parts: consuming [[Finding]]) -> [Finding] {
+    public static func sorted(_ parts: consuming [[Finding]], threads: Int = 1) -> [Finding] {
         var joined: [Finding] = []
         joined.reserveCapacity(parts.reduce(0) { $0 + $1.count })
         for i in parts.indices {
             joined.append(contentsOf: parts[i])
             parts[i] = []
         }
-        return sorted(joined)
+        return sorted(joined, threads: threads)
     }
 
     /// `findings` in canonical order, sorted in place.
-    public static func sorted(_ findings: consuming [Finding]) -> [Finding] {
+    public static func sorted(_ findings: consuming [Finding], threads: Int = 1) -> [Finding] {
         var result = findings
-        let order = permutation(result)
+        let order = permutation(result, threads: threads)
         // Move the findings into place by following the permutation's cycles: each is
         // moved, never copied.
         var done = [Bool](repeating: false, count: order.count)
@@ -36,18 +36,15 @@ public enum FindingOrder {
     }
 
     /// Where each position of the sorted array takes its finding from.
-    static func permutation(_ findings: [Finding]) -> [Int] {
-        // Ranks of the text fields: their sorted order, one number each.
-        func ranks(_ field: (Finding) -> String?) -> [String: Int32] {
-            var seen = Set<String>()
-            for f in findings { seen.insert(field(f) ?? "") }
-            return Dictionary(uniqueKeysWithValues: seen.sorted().enumerated().map { ($1, Int32($0)) })
+    static func permutation(_ findings: [Finding], threads: Int = 1) -> [Int] {
+        // Each text field becomes a number that sorts like it: its rank among the field's
+        // distinct values. The fields are ranked on several threads; each value is hashed
+        // once per run of equal values (findings come grouped by unit and plan).
+        let fields: [@Sendable (Finding) -> String?] = [\.unit, \.plan, \.rule, \.period, { $0.code.rawValue }, { $0.location?.file }]
+        let ranked = Parallel.map(fields.count, threads: threads) { k in
+            ranks(findings, fields[k], periods: k == 3)
         }
-        let unit = ranks(\.unit), plan = ranks(\.plan), rule = ranks(\.rule), code = ranks { $0.code.rawValue }
-        let file = ranks { $0.location?.file }
-        // Periods sort chronologically where they can; text order breaks the rest.
-        let periodRank: [String: Int32] = Dictionary(uniqueKeysWithValues: ranks(\.period).keys
-            .sorted { Finding.periodOrder($0, $1) }.enumerated().map { ($1, Int32($0)) })
+        let unit = ranked[0], plan = ranked[1], rule = ranked[2], periodRank = ranked[3], code = ranked[4], file = ranked[5]
 
         struct Key: Comparable {
             var unit, plan, rule, period, code, due, file, line: Int32
@@ -61,10 +58,8 @@ public enum FindingOrder {
         var keys: [(key: Key, index: Int)] = []
         keys.reserveCapacity(findings.count)
         for (i, f) in findings.enumerated() {
-            keys.append((Key(unit: unit[f.unit ?? ""]!, plan: plan[f.plan ?? ""]!, rule: rule[f.rule ?? ""]!,
-                             period: periodRank[f.period ?? ""]!, code: code[f.code.rawValue]!,
-                             due: f.due?.dayNumber ?? .min, file: file[f.location?.file ?? ""]!,
-                             line: Int32(clamping: f.location?.line ?? 0)), i))
+            keys.append((Key(unit: unit[i], plan: plan[i], rule: rule[i], period: periodRank[i], code: code[i],
+                             due: f.due?.dayNumber ?? .min, file: file[i], line: Int32(clamping: f.location?.line ?? 0)), i))
         }
         keys.sort { a, b in
             if a.key != b.key { return a.key < b.key }
@@ -75,5 +70,36 @@ public enum FindingOrder {
             return a.index < b.index
         }
         return keys.map(\.index)
+    }
+
+    /// The rank of each finding's `field` among the field's distinct values (nil as ""),
+    /// in text order, or for periods in chronological order.
+    static func ranks(_ findings: [Finding], _ field: (Finding) -> String?, periods: Bool) -> [Int32] {
+        var ids: [String: Int32] = [:]
+        var firstSeen: [Int32] = []
+        firstSeen.reserveCapacity(findings.count)
+        var last: (value: String, id: Int32)?
+        for f in findings {
+            let value = field(f) ?? ""
+            if let last, last.value == value {
+                firstSeen.append(last.id)
+                continue
+            }
+            let id = ids[value] ?? {
+                let new = Int32(ids.count)
+                ids[value] = new
+                return new
+            }()
+            firstSeen.append(id)
+            last = (value, id)
+        }
+        var distinct = [String](repeating: "", count: ids.count)
+        for (value, id) in ids { distinct[Int(id)] = value }
+        let sorted = distinct.indices.sorted {
+            periods ? Finding.periodOrder(distinct[$0], distinct[$1]) : distinct[$0] < distinct[$1]
+        }
+        var rank = [Int32](repeating: 0, count: distinct.count)
+        for (r, id) in sorted.enumerated() { rank[id] = Int32(r) }
+        return firstSeen.map { rank[Int($0)] }
     }
 }
