@@ -147,10 +147,35 @@ public enum NumberFormat {
     public static func plain(_ x: Double) -> String {
         if x.isNaN || x.isInfinite { return "\(x)" }
         if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        if let s = hundredths(x) { return s }
         let s = "\(x)"
         // Rare in plans; an exponent is rendered out. (A byte scan: this runs for every number shown.)
         if s.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) { return expanded(x) }
         return s
+    }
+
+    /// `x` written directly when it is a whole number of hundredths (reported data has two
+    /// decimals at most, and a national run shows hundreds of thousands of them): the same
+    /// text as the shortest form. The decimal r/100 reads back as `x` (checked), and below
+    /// 10¹³ no decimal with fewer digits can (doubles there lie closer than 0.01).
+    static func hundredths(_ x: Double) -> String? {
+        let r = (x * 100).rounded()
+        guard abs(x) < 1e13, abs(x) >= 1e-2, r / 100 == x else { return nil }
+        var n = Int64(abs(r))
+        let whole = n / 100, fraction = Int(n % 100)
+        n = whole
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(20)
+        repeat {
+            bytes.append(UInt8(48 + n % 10))
+            n /= 10
+        } while n > 0
+        if r < 0 { bytes.append(UInt8(ascii: "-")) }
+        bytes.reverse()
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(UInt8(48 + fraction / 10))
+        if fraction % 10 != 0 { bytes.append(UInt8(48 + fraction % 10)) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Rounded to at most `digits` decimals, trailing zeros dropped (for derived values

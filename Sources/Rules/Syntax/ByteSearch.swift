@@ -36,6 +36,15 @@ enum ByteSearch {
         return ~(((t & lows) &+ lows) | t | lows)
     }
 
+    /// Whether a word holds a byte a JSON string may have to escape: a control byte, `"`,
+    /// `\\`, or the first byte of U+2028, U+2029 or U+FEFF (0xE2, 0xEF). False positives
+    /// only cost a look at the bytes.
+    @inline(__always)
+    static func mayNeedJSONEscape(_ w: UInt64) -> Bool {
+        let control = (w &- splat(0x20)) & ~w & highs  // some byte < 0x20
+        return control | matches(w, splat(0x22)) | matches(w, splat(0x5C)) | matches(w, splat(0xE2)) | matches(w, splat(0xEF)) != 0
+    }
+
     @inline(__always)
     static func load(_ base: UnsafeRawPointer, _ offset: Int) -> UInt64 {
         UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))

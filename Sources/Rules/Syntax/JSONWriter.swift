@@ -48,7 +48,13 @@ public struct JSONWriter: Sendable {
             var run = 0
             var k = 0
             let n = bytes.count
+            let base = UnsafeRawPointer(bytes.baseAddress)
             while k < n {
+                // Eight bytes at a time past those that need nothing (nearly all of them).
+                if let base {
+                    while k &+ 8 <= n, !ByteSearch.mayNeedJSONEscape(ByteSearch.load(base, k)) { k &+= 8 }
+                    guard k < n else { break }
+                }
                 let b = bytes[k]
                 let escape: StaticString?
                 var width = 1

@@ -273,3 +273,35 @@ struct SplitMix64 {
         expectBilingual(e.message)
     }
 }
+
+/// Numbers are shown in their shortest exact form; values in hundredths take a direct path
+/// that must write exactly what Swift's shortest form writes.
+@Suite struct PlainNumberTests {
+    @Test func hundredthsAreWrittenAsTheShortestFormWrites() {
+        var values: [Double] = stride(from: -300_000, through: 300_000, by: 7).map { Double($0) / 100 }
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<50_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let cents = Int64(bitPattern: state >> 20) % 1_000_000_000_000_000
+            values.append(Double(cents) / 100)
+        }
+        values += [0.01, 0.1, 0.05, 0.07, 1.1, 2.675, 106.53, 9_999_999_999_999.99, 1e13 - 0.01, -0.01]
+        var checked = 0
+        for x in values where x != x.rounded() {
+            let expected = "\(x)"
+            guard !expected.contains("e") else { continue }
+            if let fast = NumberFormat.hundredths(x) {
+                #expect(fast == expected, "\(x)")
+                checked += 1
+            }
+            #expect(NumberFormat.plain(x) == expected)
+        }
+        #expect(checked > 50_000)
+    }
+
+    @Test(arguments: [(106.53, "106.53"), (0.5, "0.5"), (-3.25, "-3.25"), (93.5, "93.5"), (2.675, "2.675"),
+                      (1e-3, "0.001"), (12, "12"), (1e20, "100000000000000000000")])
+    func plainNumbers(_ x: Double, _ text: String) {
+        #expect(NumberFormat.plain(x) == text)
+    }
+}
