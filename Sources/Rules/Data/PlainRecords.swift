@@ -66,7 +66,7 @@ enum PlainRecords {
                     }
                 }
                 cells &+= 1
-                guard plain, cells <= layout.columns else { return i }
+                guard plain, cells <= layout.columns, cells <= maxCells else { return i }
                 cuts[0] = i &- 1
                 cuts[cells] = end
                 take(base, cuts: cuts, cells: cells, line: line, layout: layout, into: &collector)

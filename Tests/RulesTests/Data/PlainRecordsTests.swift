@@ -48,6 +48,19 @@ import Testing
         ParallelReadingTests.same(Self.load(bytes, plainLane: true), general)
     }
 
+    /// A header wider than the lane's limit of cells (a spreadsheet export with many extra
+    /// columns): rows with more cells than the lane takes go to the general reader.
+    @Test(arguments: [31, 32, 33, 34, 40])
+    func rowsWiderThanTheLaneAreReadByTheGeneralReader(cells: Int) {
+        let extra = (7..<40).map { "extra\($0)" }.joined(separator: ",")
+        var text = "unit,period,indicator,value,submitted,report,note,\(extra)\n"
+        let filler = String(repeating: ",x", count: cells - 7)
+        text += "u1,2026-01,x,51,2026-02-10,m,note\(filler)\nu1,2026-02,x,52,,m,\n"
+        let general = Self.load(text, plainLane: false)
+        #expect(general.contains { $0.contains("2026-01 51.0") })
+        ParallelReadingTests.same(Self.load(text, plainLane: true), general)
+    }
+
     @Test func theAwkwardFileOfTheParallelTestsReadsTheSameInBothLanes() {
         let bytes = ParallelReadingTests.csv(strayQuoteAt: 300)
         let general = Self.load(bytes, plainLane: false)
