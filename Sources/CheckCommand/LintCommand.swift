@@ -50,7 +50,7 @@ enum LintCommand {
                 var o: [(String, JSONValue)] = [("severity", .string(d.severity.rawValue)), ("code", .string(d.code)),
                                                 ("message", .string(d.message.text(language)))]
                 if let h = d.hint { o.append(("hint", .string(h.text(language)))) }
-                if let l = d.location { o.append(("location", LintCommand.location(l))) }
+                if let l = d.location { o.append(("location", l.jsonValue)) }
                 return .object(o)
             }
             let doc: JSONValue = .object([("files", .int(files)), ("calendars", .int(calendars.calendars.count)),
@@ -76,13 +76,5 @@ enum LintCommand {
         }
         if unreadable { return ExitStatus.cannotCheck.rawValue }
         return errors > 0 ? 1 : 0
-    }
-
-    static func location(_ l: SourceLocation) -> JSONValue {
-        var o: [(String, JSONValue)] = [("file", .string(l.file))]
-        if let v = l.line { o.append(("line", .int(v))) }
-        if let v = l.column { o.append(("column", .int(v))) }
-        if let v = l.path { o.append(("path", .string(v))) }
-        return .object(o)
     }
 }

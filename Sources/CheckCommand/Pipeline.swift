@@ -3,7 +3,6 @@ import Rules
 
 /// Rules loaded, as-of date fixed, data read: what `check` and `check explain` share.
 struct PreparedCheck {
-    var options: CommonOptions
     var rules: RuleSet
     var checkOptions: CheckOptions
     var data: DataLoader.Result
@@ -62,7 +61,7 @@ enum Pipeline {
         let checkOptions = CheckOptions(asOf: asOf, warnDays: options.warnDays, units: options.units, plans: options.plans,
                                         owners: options.owners, keepPassed: options.all || options.format.listsEveryCheck,
                                         threads: threads(console))
-        return .success(PreparedCheck(options: options, rules: rules, checkOptions: checkOptions, data: data))
+        return .success(PreparedCheck(rules: rules, checkOptions: checkOptions, data: data))
     }
 
     /// How many threads to use: `CHITIEU_THREADS` when set (1 = everything on one thread, the

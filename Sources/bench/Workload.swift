@@ -7,8 +7,6 @@ struct Workload {
     var units: Int
     var indicators = 100
     var months = 12
-    /// Repeats of the whole year under fresh unit names (10× the data = 10× the units).
-    var label: String
 
     static let communes = 3_321
 

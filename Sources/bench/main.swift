@@ -109,7 +109,7 @@ for size in options.sizes {
     let folder = "\(options.folder)/\(size)"
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let plan = "\(folder)/plan.json", data = "\(folder)/data.csv", out = "\(folder)/findings.jsonl"
-    let workload = Workload(units: n, label: size)
+    let workload = Workload(units: n)
     var rows = 0
     if let attrs = try? FileManager.default.attributesOfItem(atPath: data), let meta = try? String(contentsOfFile: "\(folder)/rows", encoding: .utf8),
        (attrs[.size] as? Int ?? 0) > 0 {

@@ -11,8 +11,6 @@
 /// A later announcement goes here (or into a calendar file that extends `vn`, until a
 /// release carries it).
 public enum VietnamSchedules {
-    /// The years with an announced schedule.
-    public static var years: [Int] { byYear.keys.sorted() }
 
     /// The announced special days of `year` in date order, or nil when none was announced.
     public static func days(inYear year: Int) -> [CalendarDay]? { byYear[year] }

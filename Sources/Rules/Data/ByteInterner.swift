@@ -124,9 +124,4 @@ struct ByteInterner: Sendable {
         return Int(truncatingIfNeeded: h ^ (h >> 31))
     }
 
-    /// Byte equality of two buffers (`memcmp`, not a generic iterator loop).
-    @inline(__always)
-    static func same(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
-        a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
-    }
 }

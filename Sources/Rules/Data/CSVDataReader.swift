@@ -241,8 +241,7 @@ public enum CSVDataReader {
             }
         } catch let problem as CSVProblem {
             suspect = true
-            diagnostics.append(.error("data.unreadable", at: SourceLocation(file: file, line: problem.line, column: problem.column),
-                                      problem.message, hint: problem.hint))
+            diagnostics.append(problem.diagnostic(file: file))
         } catch {
             diagnostics.append(.error("data.unreadable", at: SourceLocation(file: file),
                                       LocalizedText(en: "cannot read the file: \(error)", vi: "không đọc được tệp: \(error)")))
@@ -297,10 +296,7 @@ public enum CSVDataReader {
                 throw Stop()
             }
         } catch let problem as CSVProblem {
-            return .failure(HeaderProblems(diagnostics: [
-                .error("data.unreadable", at: SourceLocation(file: file, line: problem.line, column: problem.column),
-                       problem.message, hint: problem.hint),
-            ]))
+            return .failure(HeaderProblems(diagnostics: [problem.diagnostic(file: file)]))
         } catch {}
         if let outcome {
             if case .success(let h) = outcome, h.end >= input.count, !wholeFile {
@@ -317,10 +313,7 @@ public enum CSVDataReader {
     static func layout(of record: borrowing CSVRecordView, file: String) -> Result<Layout, HeaderProblems> {
         let at = SourceLocation(file: file, line: record.line)
         if let problem = record.problem {
-            return .failure(HeaderProblems(diagnostics: [
-                .error("data.unreadable", at: SourceLocation(file: file, line: problem.line, column: problem.column),
-                       problem.message, hint: problem.hint),
-            ]))
+            return .failure(HeaderProblems(diagnostics: [problem.diagnostic(file: file)]))
         }
         let names = (0..<record.count).map { record.string($0) }
         var columns: [String: Int] = [:]

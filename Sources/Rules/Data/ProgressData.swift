@@ -62,14 +62,12 @@ public struct SubmissionKey: Hashable, Sendable {
 public struct ProgressData: Sendable {
     public var files: [String]
     /// The distinct periods the data mentions; `SeriesPoint.period` indexes it.
-    public var periods: [Period] {
-        didSet { (periodEnds, periodIDs) = Self.derived(periods) }
-    }
+    public let periods: [Period]
     /// Each period's last day and id, read for every series and every finding.
-    private(set) var periodEnds: [Int32] = []
-    private(set) var periodIDs: [String] = []
+    let periodEnds: [Int32]
+    let periodIDs: [String]
     /// The units present in the data, sorted.
-    public var units: [String]
+    public let units: [String]
     public var submissions: [SubmissionKey: Submission]
 
     let unitIDs: [String: Int32]
@@ -102,6 +100,8 @@ public struct ProgressData: Sendable {
     public init() {
         files = []
         periods = []
+        periodEnds = []
+        periodIDs = []
         units = []
         submissions = [:]
         unitIDs = [:]

@@ -11,7 +11,7 @@ public enum DidYouMean {
         }
         guard let (candidate, d) = best else { return nil }
         let allowed = max(1, (word.count + 2) / 3)
-        return d <= allowed && d > 0 ? candidate : (d == 0 ? candidate : nil)
+        return d <= allowed ? candidate : nil
     }
 
     /// Damerau–Levenshtein distance (optimal string alignment): a swap of two neighbours costs 1.

@@ -108,7 +108,7 @@ public struct ChangeRule: RuleKind {
         return [indicator]
     }
 
-    /// The baseline value for `unit`, with a description for messages.
+    /// The baseline value for the context's unit, nil when it is not known.
     func baselineValue(_ ctx: UnitContext, series: Series, aggregate: Indicator.Aggregate) -> Double? {
         switch baseline {
         case .value(let x): return x
@@ -192,7 +192,7 @@ public struct ChangeRule: RuleKind {
             let start = ind.aggregate == .sum ? 0 : base
             let path = PacePath(knots: [(window.lowerBound, start), (due.rolled, end)])
             let m = Measurement(compared: cur, actual: .number(cur), evidence: evidence, display: .quantity(cur, unit: unit))
-            if let f = paceFinding(rule, ctx, path: path, current: m, prefersHigher: goal.prefersHigher, unit: unit,
+            if let f = paceFinding(ctx, path: path, current: m, prefersHigher: goal.prefersHigher, unit: unit,
                                    factory: factory, due: due.rolled, recorder: &recorder) {
                 warnings.append(f)
             }

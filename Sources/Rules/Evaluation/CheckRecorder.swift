@@ -19,8 +19,6 @@ public struct CheckRecorder: Sendable {
         self.log = logging ? [] : nil
     }
 
-    public var isTracing: Bool { trace != nil }
-
     /// Whether a passing check needs nothing but counting (no `--all`, no trace, no log):
     /// rules may then skip building its result.
     public var countsOnly: Bool { !keepsPassed && trace == nil && log == nil }
@@ -51,17 +49,14 @@ public struct CheckRecorder: Sendable {
         return findings
     }
 
-    /// A finding that belongs to no check (bad data rows, unknown indicators).
-    public mutating func record(_ finding: Finding) { findings.append(finding) }
-
     public mutating func explain(_ line: @autoclosure () -> LocalizedText) {
         if trace != nil { trace!.append(line()) }
     }
 
-    /// Adds what `other` recorded; with `findings: false` its findings are left to the
-    /// caller (which sorts the parts together without copying them twice).
-    public mutating func merge(_ other: CheckRecorder, findings withFindings: Bool = true) {
-        if withFindings { findings.append(contentsOf: other.findings) }
+    /// Adds what `other` recorded (a caller that sorts findings in parts takes them out
+    /// first, with `takeFindings()`).
+    public mutating func merge(_ other: CheckRecorder) {
+        findings.append(contentsOf: other.findings)
         passed.append(contentsOf: other.passed)
         checks += other.checks
         passedCount += other.passedCount

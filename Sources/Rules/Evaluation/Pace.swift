@@ -40,7 +40,7 @@ struct PacePath {
 
 extension RuleKind {
     /// Runs the pace check shared by target and change rules.
-    func paceFinding(_ rule: Rule, _ ctx: UnitContext, path: PacePath, current: Measurement?,
+    func paceFinding(_ ctx: UnitContext, path: PacePath, current: Measurement?,
                      prefersHigher: Bool, unit: String?, factory: FindingFactory,
                      due: CivilDate, recorder: inout CheckRecorder) -> Finding? {
         guard let current, let evidence = current.evidence, current.impossible == nil else { return nil }

@@ -65,6 +65,7 @@ public struct ReportCheck: Sendable {
         let schedule = self.schedule
         let owner = schedule.owner ?? ctx.plan.defaultOwner
         let name = Wording.name(schedule.title, schedule.id)
+        let needed = required(for: ctx)
         for period in schedule.periods where period.start <= ctx.asOf {
             let due = ctx.dues.report(schedule.id, period) {
                 ReportCheck.due(of: schedule, for: period, plan: ctx.plan, calendar: ctx.calendar)
@@ -98,7 +99,6 @@ public struct ReportCheck: Sendable {
                 } else {
                     recorder.check(result(actual, pending: false), findings: [])
                 }
-                let needed = required(for: ctx)
                 let missing = needed.filter { !submission.indicators.contains($0) }
                 if missing.isEmpty && !needed.isEmpty {
                     recorder.check(result(actual, pending: false), findings: [])

@@ -154,7 +154,7 @@ public struct TargetRule: RuleKind {
                     if let g = PacePath.goal(of: m.target.requirement) { knots.append((mDue.rolled, g.value)) }
                 }
                 knots.append((due.rolled, goal.value))
-                if let f = paceFinding(rule, ctx, path: PacePath(knots: knots), current: current,
+                if let f = paceFinding(ctx, path: PacePath(knots: knots), current: current,
                                        prefersHigher: goal.prefersHigher, unit: unit, factory: factory,
                                        due: due.rolled, recorder: &recorder) {
                     warnings.append(f)

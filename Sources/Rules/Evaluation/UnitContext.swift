@@ -17,17 +17,10 @@ public final class UnitContext: Sendable {
     /// asked once per date, not once per unit).
     let dues: DueMemo
 
-    public init(plan: Plan, unit: String, asOf: CivilDate, warnDays: Int, calendar: any WorkingCalendar,
-                data: ProgressData, reportPeriodEnded: Bool) {
-        self.dues = DueMemo()
-        self.unitID = data.unitID(unit)
-        self.plan = plan
-        self.unit = unit
-        self.asOf = asOf
-        self.warnDays = warnDays
-        self.calendar = calendar
-        self.data = data
-        self.reportPeriodEnded = reportPeriodEnded
+    public convenience init(plan: Plan, unit: String, asOf: CivilDate, warnDays: Int, calendar: any WorkingCalendar,
+                            data: ProgressData, reportPeriodEnded: Bool) {
+        self.init(plan: plan, unit: unit, asOf: asOf, warnDays: warnDays, calendar: calendar, data: data,
+                  reportPeriodEnded: reportPeriodEnded, dues: DueMemo())
     }
 
     /// The unit's id in the data, looked up once for all its rules.

@@ -29,8 +29,6 @@ public struct ObjectFields {
         return node[key]
     }
 
-    public func member(_ key: String) -> JSONMember? { members.first { $0.key == key } }
-
     public mutating func string(_ key: String, required: Bool = false, diagnostics: inout [Diagnostic]) -> String? {
         guard let v = value(key) else {
             if required { diagnostics.append(missing(key)) }
@@ -88,7 +86,7 @@ public struct ObjectFields {
         return s
     }
 
-    /// A list of strings, or one string standing for a one-element list when `single` allows it.
+    /// A list of strings, each with its node (for locations).
     public mutating func strings(_ key: String, diagnostics: inout [Diagnostic]) -> [(String, JSONNode)]? {
         guard let v = value(key) else { return nil }
         guard let elements = v.elements else {
@@ -153,7 +151,7 @@ public enum Loading {
     public static func list(_ items: [String]) -> String { items.map { "'\($0)'" }.joined(separator: ", ") }
 
     /// A language error at a node: the parser says what is wrong, the node says where.
-    public static func languageError(_ error: LanguageError, at node: JSONNode, key: String) -> Diagnostic {
+    public static func languageError(_ error: LanguageError, at node: JSONNode) -> Diagnostic {
         // The location's JSON path already names the key.
         .error(error.code, at: node.location, error.message, hint: error.hint)
     }

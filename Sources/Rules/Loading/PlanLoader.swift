@@ -85,7 +85,7 @@ public enum PlanLoader {
             return nil
         }
         if node.stringValue == "*" { return .everyUnitInData }
-        guard let list = slugList(node, what: "units", &d) else { return nil }
+        guard let list = slugList(node, &d) else { return nil }
         guard !list.isEmpty else {
             d.append(.error("rules.empty-value", at: node.location,
                             LocalizedText(en: "'units' lists no unit: give unit slugs or \"*\" for every unit in the data",
@@ -96,7 +96,7 @@ public enum PlanLoader {
     }
 
     /// A list of unit slugs (plan, rule or report `units`).
-    static func slugList(_ node: JSONNode, what: String, _ d: inout [Diagnostic]) -> [String]? {
+    static func slugList(_ node: JSONNode, _ d: inout [Diagnostic]) -> [String]? {
         guard let elements = node.elements else {
             d.append(Loading.wrongType(node, expected: LocalizedText(en: "an array of unit slugs or \"*\"",
                                                                      vi: "một mảng mã đơn vị hoặc \"*\"")))
@@ -235,7 +235,7 @@ public enum PlanLoader {
         let severity = o.choice("severity", Severity.allCases.map(\.rawValue), diagnostics: &d).flatMap(Severity.init) ?? .violation
         let source = o.string("source", diagnostics: &d)
         let note = o.string("note", diagnostics: &d)
-        let units = o.value("units").flatMap { slugList($0, what: "units", &d) }
+        let units = o.value("units").flatMap { slugList($0, &d) }
 
         let shapes = RuleKinds.all.filter { o.has($0.descriptor.shapeKey) }
         let shapeKeys = RuleKinds.all.map { $0.descriptor.shapeKey }
@@ -296,7 +296,7 @@ public enum PlanLoader {
         let owner = o.string("owner", diagnostics: &d)
         if let owner, let n = node["owner"] { checkOwner(owner, at: n, owners: owners, &d) }
         let severity = o.choice("severity", Severity.allCases.map(\.rawValue), diagnostics: &d).flatMap(Severity.init) ?? .violation
-        let units = o.value("units").flatMap { slugList($0, what: "units", &d) }
+        let units = o.value("units").flatMap { slugList($0, &d) }
         let year = header.year
 
         var cadence: ReportSchedule.Cadence? = nil
@@ -344,7 +344,7 @@ public enum PlanLoader {
         let dueText = o.string("due", required: true, diagnostics: &d)
         if let dueText, let dueNode = node["due"] {
             do { due = try DueRuleParser.parse(dueText, year: year) } catch {
-                d.append(Loading.languageError(error, at: dueNode, key: "due"))
+                d.append(Loading.languageError(error, at: dueNode))
             }
         }
         var requires: ReportSchedule.RequiredIndicators = .none

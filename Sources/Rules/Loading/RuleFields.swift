@@ -67,7 +67,7 @@ public struct RuleFields {
         do {
             return try ThresholdParser.parse(text, context: context)
         } catch {
-            diagnostics.append(Loading.languageError(error, at: node, key: key))
+            diagnostics.append(Loading.languageError(error, at: node))
             return nil
         }
     }
@@ -78,7 +78,7 @@ public struct RuleFields {
         do {
             return try ThresholdParser.parseChange(text, context: context)
         } catch {
-            diagnostics.append(Loading.languageError(error, at: node, key: key))
+            diagnostics.append(Loading.languageError(error, at: node))
             return nil
         }
     }
@@ -97,7 +97,7 @@ public struct RuleFields {
         do {
             return try DeadlineParser.parse(text, year: plan.year)
         } catch {
-            diagnostics.append(Loading.languageError(error, at: node, key: key))
+            diagnostics.append(Loading.languageError(error, at: node))
             return nil
         }
     }

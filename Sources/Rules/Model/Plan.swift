@@ -59,8 +59,6 @@ public struct Plan: Sendable {
         }
     }
 
-    public func owner(id: String) -> Owner? { owners.first { $0.id == id } }
-
     /// The indicator's declaration, or the implicit one an undeclared indicator gets
     /// (no unit, `latest`).
     public func indicator(_ id: String) -> Indicator {
@@ -105,9 +103,6 @@ public struct Indicator: Hashable, Sendable {
         self.unit = unit
         self.aggregate = aggregate
     }
-
-    /// Whether values are percentages (`%` unit), which changes how `%` in a change reads.
-    public var isPercentage: Bool { unit == "%" }
 }
 
 /// How much a failing check matters.

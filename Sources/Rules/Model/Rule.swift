@@ -42,7 +42,7 @@ public struct ReportSchedule: Sendable {
 
     public var id: String
     public var title: String?
-    /// `every`, when the schedule was given that way (used to match rows without a `report` column).
+    /// `every`, when the schedule was given that way (named in `check template`'s messages).
     public var cadence: Cadence?
     /// The periods a report is due for, in order.
     public var periods: [Period]
@@ -51,7 +51,7 @@ public struct ReportSchedule: Sendable {
     public var owner: String?
     public var units: [String]?
     public var severity: Severity
-    /// Indicators every submitted report must contain (`requires`); empty = no requirement.
+    /// Indicators every submitted report must contain (`requires`); `.none` = no requirement.
     public var requires: RequiredIndicators
     public var location: SourceLocation?
 

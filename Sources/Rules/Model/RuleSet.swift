@@ -13,7 +13,4 @@ public struct RuleSet: Sendable {
     public func calendar(for plan: Plan) -> any WorkingCalendar {
         calendars[plan.id] ?? EveryDayCalendar()
     }
-
-    /// The plans binding `unit`.
-    public func plans(binding unit: String) -> [Plan] { plans.filter { $0.binds(unit: unit) } }
 }

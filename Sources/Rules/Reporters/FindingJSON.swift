@@ -14,7 +14,7 @@ enum FindingJSON {
         if let v = f.owner { o.append(("owner", .string(v))) }
         o.append(("message", .string(f.message.text(language))))
         if let h = f.hint { o.append(("hint", .string(h.text(language)))) }
-        if let l = f.location { o.append(("location", location(l))) }
+        if let l = f.location { o.append(("location", l.jsonValue)) }
         return .object(o)
     }
 
@@ -39,18 +39,22 @@ enum FindingJSON {
         }
     }
 
-    static func location(_ l: SourceLocation) -> JSONValue {
-        var o: [(String, JSONValue)] = [("file", .string(l.file))]
-        if let v = l.line { o.append(("line", .int(v))) }
-        if let v = l.column { o.append(("column", .int(v))) }
-        if let v = l.path { o.append(("path", .string(v))) }
-        return .object(o)
-    }
 
     static func summary(_ r: Report) -> JSONValue {
         .object([("plans", .int(r.plans)), ("units", .int(r.units)), ("checks", .int(r.checks)),
                  ("violations", .int(r.violations)), ("warnings", .int(r.warnings)), ("passed", .int(r.passedCount)),
                  ("pending", .int(r.pendingCount))])
+    }
+}
+
+extension SourceLocation {
+    /// `{"file", "line"?, "column"?, "path"?}`, as findings and `check lint --format json` show it.
+    public var jsonValue: JSONValue {
+        var o: [(String, JSONValue)] = [("file", .string(file))]
+        if let v = line { o.append(("line", .int(v))) }
+        if let v = column { o.append(("column", .int(v))) }
+        if let v = path { o.append(("path", .string(v))) }
+        return .object(o)
     }
 }
 

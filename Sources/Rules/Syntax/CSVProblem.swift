@@ -33,6 +33,11 @@ public struct CSVProblem: Error, Hashable, Sendable, CustomStringConvertible {
         self.hint = hint
     }
 
+    /// The problem as the `data.unreadable` error of `file`, at its line and column.
+    public func diagnostic(file: String) -> Diagnostic {
+        .error("data.unreadable", at: SourceLocation(file: file, line: line, column: column), message, hint: hint)
+    }
+
     /// `3:7: unexpected quote '"' inside a field that does not start with one`.
     public var description: String { "\(line):\(column): \(message.en)" }
 

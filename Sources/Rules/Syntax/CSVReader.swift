@@ -37,7 +37,7 @@ public struct CSVReader: ~Copyable {
     public internal(set) var line: Int
     /// Records that ended early on a stray quote (reading went on at the next line).
     /// After such a record the parity of `"` no longer tells where records start, so a
-    /// caller that split the input with `CSVSplitter` must re-read sequentially from the
+    /// caller that split the input (`CSVDataReader.split`) must re-read sequentially from the
     /// piece where this is first non-zero.
     public private(set) var resyncCount = 0
     /// Whether a byte order mark may still come: at the start of the input only.
