@@ -64,7 +64,12 @@ public enum DataLoader {
                 diagnostics += problems
             }
         }
-        let (data, rowFindings) = ProgressData.merge(collectors, files: sources.map(\.name), threads: threads)
+        guard let (data, rowFindings) = ProgressData.merge(collectors, files: sources.map(\.name), threads: threads) else {
+            diagnostics.append(.error("data.too-many-rows", at: SourceLocation(file: sources.map(\.name).joined(separator: ", ")),
+                LocalizedText(en: "more rows than one check can index (about 2 billion, fewer with many files); check the units in several runs",
+                              vi: "số dòng vượt quá mức một lần kiểm tra lập chỉ mục được (khoảng 2 tỷ, ít hơn khi có nhiều tệp); hãy kiểm tra các đơn vị trong nhiều lần chạy")))
+            return Result(data: ProgressData(), findings: [], diagnostics: diagnostics)
+        }
         var findings = rowFindings
         findings += UnknownIndicators.findings(data: data, plans: plans)
         let ignored = collectors.reduce(0) { $0 + $1.ignoredRows }

@@ -1,9 +1,14 @@
 extension ProgressData {
     /// Joins what the collectors read (in file order, pieces of a file in order) into one
     /// index: global ids, rows grouped by unit and indicator with a counting sort, and the
-    /// conflicting duplicates of spec §6.1 reported as `data-invalid`.
+    /// conflicting duplicates of spec §6.1 reported as `data-invalid`. Nil when the pieces
+    /// hold more rows than a 32-bit row reference can tell apart (billions of rows).
     static func merge(_ collectors: [ObservationCollector], files: [String], threads: Int = 1)
-        -> (data: ProgressData, findings: [Finding]) {
+        -> (data: ProgressData, findings: [Finding])? {
+        let rowCounts = collectors.map { $0.storage!.view.count }
+        guard rowCounts.reduce(0, +) < Int(Int32.max),
+              let rowBits = rowLayout(pieces: collectors.count, maxRows: rowCounts.max() ?? 0) else { return nil }
+        let rowMask = UInt32.max >> (32 - rowBits)
         // Global names. Units are numbered in sorted order so that groups come out by unit.
         var unitSet = Set<String>()
         var indicatorList: [String] = []
@@ -50,7 +55,6 @@ extension ProgressData {
                 view.indicator[r] = indicatorMap[Int(view.indicator[r])]
                 view.period[r] = periodMap[Int(view.period[r])]
             }
-            precondition(view.count < 1 << Int(rowBits) && collectors.count < 32, "too many rows in one piece")
             return Piece(file: c.file, storage: storage)
         }
         let views = pieces.map(\.view)
@@ -102,7 +106,7 @@ extension ProgressData {
                 return 0
             }
             @Sendable func rankOf(_ ref: UInt32) -> Int32 {
-                let p = Int(ref >> rowBits), r = Int(ref & ((1 << rowBits) - 1))
+                let p = Int(ref >> rowBits), r = Int(ref & rowMask)
                 return periodRank[Int(views[p].period[r])]
             }
             let chunks = max(1, min(threads * 4, groups))
@@ -155,7 +159,8 @@ extension ProgressData {
         // The unit and indicator of each row are now told by its place in `order`.
         for piece in pieces { piece.storage.dropGroupingColumns() }
         let data = ProgressData(files: files, periods: periodList, units: units, submissions: submissions,
-                                indicatorNames: indicatorList, pieces: pieces, order: order, groupStart: start)
+                                indicatorNames: indicatorList, pieces: pieces, order: order, rowBits: rowBits,
+                                groupStart: start)
         var findings: [Finding] = []
         for c in collectors {
             for var f in c.findings {

@@ -78,9 +78,13 @@ public struct ProgressData: Sendable {
     /// reference counts (`pieces` keeps the memory alive).
     let views: [RowView]
     let pieceFiles: [Int32]
-    /// Row references (`piece << 27 | row`) grouped by unit and indicator, each group in
+    /// Row references (`piece << rowBits | row`) grouped by unit and indicator, each group in
     /// period order, rows of one period in file order.
     let order: [UInt32]
+    /// How a row reference splits into piece and row: as few bits for the piece as the number
+    /// of pieces needs, the rest for the row (`rowLayout`).
+    let rowBits: UInt32
+    let rowMask: UInt32
     /// Where each (unit × indicators + indicator) group starts in `order`; one extra entry.
     let groupStart: [Int32]
 
@@ -91,7 +95,14 @@ public struct ProgressData: Sendable {
         var view: RowView { storage.view }
     }
 
-    static let rowBits: UInt32 = 27
+    /// The bits a row needs in a reference when there are `pieces` pieces of at most
+    /// `maxRows` rows each, or nil when 32 bits cannot hold both.
+    static func rowLayout(pieces: Int, maxRows: Int) -> UInt32? {
+        func bits(_ n: Int) -> Int { n <= 1 ? 0 : Int.bitWidth - (n - 1).leadingZeroBitCount }
+        let pieceBits = max(1, bits(pieces))
+        guard bits(maxRows) <= 32 - pieceBits else { return nil }
+        return UInt32(32 - pieceBits)
+    }
 
     static func derived(_ periods: [Period]) -> ([Int32], [String]) {
         (periods.map(\.end.dayNumber), periods.map(\.id))
@@ -112,10 +123,12 @@ public struct ProgressData: Sendable {
         pieceFiles = []
         order = []
         groupStart = [0]
+        rowBits = 31
+        rowMask = (1 << 31) - 1
     }
 
     init(files: [String], periods: [Period], units: [String], submissions: [SubmissionKey: Submission],
-         indicatorNames: [String], pieces: [Piece], order: [UInt32], groupStart: [Int32]) {
+         indicatorNames: [String], pieces: [Piece], order: [UInt32], rowBits: UInt32, groupStart: [Int32]) {
         self.files = files
         self.periods = periods
         (periodEnds, periodIDs) = Self.derived(periods)
@@ -128,6 +141,8 @@ public struct ProgressData: Sendable {
         self.views = pieces.map(\.view)
         self.pieceFiles = pieces.map(\.file)
         self.order = order
+        self.rowBits = rowBits
+        self.rowMask = UInt32.max >> (32 - rowBits)
         self.groupStart = groupStart
     }
 
@@ -160,13 +175,14 @@ public struct ProgressData: Sendable {
         guard !rows.isEmpty else { return Series(points: [], periods: periods) }
         var points: [SeriesPoint] = []
         points.reserveCapacity(rows.count)
+        let shift = rowBits, mask = rowMask
         periodEnds.withUnsafeBufferPointer { ends in
             views.withUnsafeBufferPointer { views in
                 var currentPeriod: UInt16 = .max
                 var bestRank: (Int32, Int) = (0, 0)
                 var best: UInt32 = .max
                 for ref in rows {
-                    let p = Int(ref >> Self.rowBits), r = Int(ref & Self.rowMask)
+                    let p = Int(ref >> shift), r = Int(ref & mask)
                     let columns = views[p]
                     guard !RowColumns.isNoValue(columns.value[r]) else { continue }
                     let period = columns.period[r]
@@ -193,10 +209,8 @@ public struct ProgressData: Sendable {
         submitted == ObservationCollector.noDate ? (periodEnd, 0) : (submitted, 1)
     }
 
-    static let rowMask: UInt32 = (1 << rowBits) - 1
-
     func locate(_ ref: UInt32) -> (piece: Int, row: Int) {
-        (Int(ref >> Self.rowBits), Int(ref & Self.rowMask))
+        (Int(ref >> rowBits), Int(ref & rowMask))
     }
 
     func point(_ ref: UInt32) -> SeriesPoint {

@@ -123,3 +123,42 @@ extension ParallelReadingTests {
         }
     }
 }
+
+extension ParallelReadingTests {
+    /// Many files, each read in pieces: more pieces than a fixed split of the row
+    /// reference held (32), so the split follows the number of pieces.
+    @Test(arguments: [1, 4])
+    func fortyFilesInPiecesGiveWhatOneFileGives(threads: Int) {
+        let lines = String(decoding: Self.csv(), as: UTF8.self).split(separator: "\r\n", omittingEmptySubsequences: false)
+        let header = String(lines[0])
+        let body = lines.dropFirst().joined(separator: "\r\n")
+        // Cut between units: every unit's rows start with "u<N>,2026-01,".
+        var files: [String] = []
+        for u in 0..<40 {
+            let start = body.range(of: "u\(u),2026-01,")!.lowerBound
+            let end = u == 39 ? body.endIndex : body.range(of: "u\(u + 1),2026-01,")!.lowerBound
+            files.append(header + "\r\n" + body[start..<end])
+        }
+        let scope = DataScope(plans: [Self.plan], asOf: CivilDate(year: 2027, month: 1, day: 31)!, numbers: .c, unitFilter: [])
+        let many = DataLoader.load(files.enumerated().map { .init(name: "d\($0.offset).csv", bytes: Array($0.element.utf8)) },
+                                   scope: scope, plans: [Self.plan], threads: threads, parallelThreshold: 1)
+        #expect(many.diagnostics.filter { $0.severity == .error }.isEmpty)
+        func values(_ r: DataLoader.Result) -> [String] {
+            r.data.units.flatMap { unit in
+                r.data.series(unit: unit, indicator: "x").points.map { "\(unit) \(r.data.periods[Int($0.period)].id) \($0.value)" }
+            }
+        }
+        let one = values(Self.load(Self.csv(), threads: 1))
+        #expect(one.count == 480)
+        Self.same(values(many), one)
+        #expect(many.findings.count == Self.load(Self.csv(), threads: 1).findings.count)
+    }
+
+    @Test func theRowReferenceSplitsByTheNumberOfPieces() {
+        #expect(ProgressData.rowLayout(pieces: 1, maxRows: 1 << 30) == 31)
+        #expect(ProgressData.rowLayout(pieces: 32, maxRows: 1 << 27) == 27)
+        #expect(ProgressData.rowLayout(pieces: 33, maxRows: 1 << 26) == 26)
+        #expect(ProgressData.rowLayout(pieces: 33, maxRows: (1 << 26) + 1) == nil)
+        #expect(ProgressData.rowLayout(pieces: 1000, maxRows: 4_000_000) == 22)
+    }
+}

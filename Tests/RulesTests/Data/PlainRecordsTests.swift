@@ -88,7 +88,7 @@ import Testing
             let source = try #require(ByteSource(path: url.path))
             let (collectors, diagnostics) = CSVDataReader.read(source, file: "d.csv", fileIndex: 0, scope: scope, threads: threads,
                                                                parallelThreshold: 1, plainLane: lane, blockSize: block)
-            let (data, findings) = ProgressData.merge(collectors, files: ["d.csv"], threads: 1)
+            let (data, findings) = ProgressData.merge(collectors, files: ["d.csv"], threads: 1)!
             return ParallelReadingTests.fingerprint(DataLoader.Result(data: data, findings: findings, diagnostics: diagnostics))
         }
         let general = try read(false, threads: 1, block: 1 << 22)
