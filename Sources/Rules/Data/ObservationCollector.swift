@@ -115,10 +115,10 @@ public struct ObservationCollector: Sendable {
             break
         }
         guard let periodID = period(row.period) else {
-            let shown = Self.shown(row.period).map { "'\($0)'" } ?? "nothing"
+            let shown = Self.shown(row.period).map { "'\($0)'" }
             return invalid(row.line, unit: unit, LocalizedText(
-                en: "cannot read the period \(shown): expected e.g. 2026-06, 2026-Q2, 2026-H1, 2026-9M, 2026 or 2026-06-15",
-                vi: "không đọc được kỳ \(shown): cần dạng 2026-06, 2026-Q2, 2026-H1, 2026-9M, 2026 hoặc 2026-06-15"))
+                en: "cannot read the period \(shown ?? "(empty)"): expected e.g. 2026-06, 2026-Q2, 2026-H1, 2026-9M, 2026 or 2026-06-15",
+                vi: "không đọc được kỳ \(shown ?? "(trống)"): cần dạng 2026-06, 2026-Q2, 2026-H1, 2026-9M, 2026 hoặc 2026-06-15"))
         }
         let period = periods[Int(periodID)]
         var submitted = Self.noDate
@@ -297,13 +297,15 @@ public struct ObservationCollector: Sendable {
         return Int32(periods.count - 1)
     }
 
-    /// A date cell as a day number: rows of one report share their date, so the last one is
-    /// remembered.
+    /// A date cell as a day number: rows of one report share their date, so the last ISO date
+    /// is remembered. Other forms are not: "20/01" takes its year from the row's period.
     private mutating func date(_ text: UnsafeRawBufferPointer, year: Int) -> Int32? {
         if let day = lastDate.match(text) { return day }
-        guard let d = CivilDate.parseISO(text) ?? (try? DateParser.parse(Self.string(text), defaultYear: year)) else { return nil }
-        lastDate.remember(text, d.dayNumber)
-        return d.dayNumber
+        if let d = CivilDate.parseISO(text) {
+            lastDate.remember(text, d.dayNumber)
+            return d.dayNumber
+        }
+        return (try? DateParser.parse(Self.string(text), defaultYear: year))?.dayNumber
     }
 
     private func numberValue(_ cell: DataCell, indicator: Int32, state: IndicatorState) -> Result<Double, CellError> {

@@ -138,6 +138,27 @@ import Testing
         #expect(loaded.errors == ["data.unreadable 1:1 invalid UTF-8 (byte 0xF0) | save the file as UTF-8"])
     }
 
+    /// A submission date without a year takes the year of its row's period, row by row:
+    /// "20/01" on a 2025 row is not the 2026 date of the row before it.
+    @Test func aDateWithoutAYearTakesEachRowsPeriodYear() {
+        let loaded = Self.load("""
+            unit,period,indicator,value,submitted
+            u,2026-12,x,1,20/01
+            u,2025-12,x,2,20/01
+            u,2025-11,x,3,2025-12-20
+            u,2026-11,x,4,2025-12-20
+            """)
+        let dates = loaded.result.data.series(unit: "u", indicator: "x").points.map { $0.submitted?.iso ?? "-" }
+        #expect(dates == ["2025-12-20", "2025-01-20", "2025-12-20", "2026-01-20"])
+    }
+
+    @Test func anEmptyPeriodIsNamedInBothLanguages() {
+        let loaded = Self.load("unit,period,indicator,value\nu,,x,1\n")
+        let messages = loaded.result.findings.filter { $0.code == .dataInvalid }.map(\.message)
+        #expect(messages.map(\.en) == ["cannot read the period (empty): expected e.g. 2026-06, 2026-Q2, 2026-H1, 2026-9M, 2026 or 2026-06-15"])
+        #expect(messages.map(\.vi) == ["không đọc được kỳ (trống): cần dạng 2026-06, 2026-Q2, 2026-H1, 2026-9M, 2026 hoặc 2026-06-15"])
+    }
+
     @Test func rowsOfTheFixtureKeepTheirLines() {
         // Decimal commas in quotes; the note of line 3 holds a quoted comma and escaped quotes.
         let csv = #"""
