@@ -215,11 +215,14 @@ extension ProgressData {
                 let same = (earlier.value.isNaN && here.value.isNaN) || earlier.value == here.value
                 if !same {
                     let shown = earlier.value.isNaN ? "'chưa'" : NumberFormat.plain(earlier.value)
+                    let otherFile = earlier.file == here.file ? nil : files[Int(earlier.file)]
+                    let onLine = LocalizedText(en: "line \(earlier.line)" + (otherFile.map { " of \($0)" } ?? ""),
+                                               vi: "dòng \(earlier.line)" + (otherFile.map { " của tệp \($0)" } ?? ""))
                     out.append(Finding(
                         severity: .violation, code: .dataInvalid, unit: unit, indicator: indicator, period: period.id,
                         message: LocalizedText(
-                            en: "conflicting duplicate: '\(indicator)' for \(period.id) is also given as \(shown) on line \(earlier.line) with the same submission date; that first value is used",
-                            vi: "trùng lặp mâu thuẫn: '\(indicator)' kỳ \(period.id) đã có giá trị \(shown) ở dòng \(earlier.line) với cùng ngày nộp; dùng giá trị đầu tiên"),
+                            en: "conflicting duplicate: '\(indicator)' for \(period.id) is also given as \(shown) on \(onLine.en) with the same submission date; that first value is used",
+                            vi: "trùng lặp mâu thuẫn: '\(indicator)' kỳ \(period.id) đã có giá trị \(shown) ở \(onLine.vi) với cùng ngày nộp; dùng giá trị đầu tiên"),
                         location: location(file: here.file, line: here.line)))
                 }
             } else {

@@ -159,6 +159,20 @@ import Testing
         #expect(messages.map(\.vi) == ["không đọc được kỳ (trống): cần dạng 2026-06, 2026-Q2, 2026-H1, 2026-9M, 2026 hoặc 2026-06-15"])
     }
 
+    /// A conflicting duplicate in another file names that file, so the reader can find both rows.
+    @Test func aConflictAcrossFilesNamesTheEarlierFile() {
+        let scope = DataScope(asOf: CivilDate(year: 2027, month: 1, day: 1)!, numbers: .c)
+        let first = Array("unit,period,indicator,value\nu,2026-01,x,1\nu,2026-01,x,2\n".utf8)
+        let second = Array("unit,period,indicator,value\nu,2026-01,x,3\n".utf8)
+        let result = DataLoader.load([.init(name: "a.csv", bytes: first), .init(name: "b.csv", bytes: second)], scope: scope, plans: [])
+        let conflicts = result.findings.filter { $0.code == .dataInvalid }
+        #expect(conflicts.map { "\($0.location?.file ?? "?"):\($0.location?.line ?? 0) \($0.message.en)" } == [
+            "a.csv:3 conflicting duplicate: 'x' for 2026-01 is also given as 1 on line 2 with the same submission date; that first value is used",
+            "b.csv:2 conflicting duplicate: 'x' for 2026-01 is also given as 1 on line 2 of a.csv with the same submission date; that first value is used",
+        ])
+        #expect(conflicts.last?.message.vi == "trùng lặp mâu thuẫn: 'x' kỳ 2026-01 đã có giá trị 1 ở dòng 2 của tệp a.csv với cùng ngày nộp; dùng giá trị đầu tiên")
+    }
+
     @Test func rowsOfTheFixtureKeepTheirLines() {
         // Decimal commas in quotes; the note of line 3 holds a quoted comma and escaped quotes.
         let csv = #"""
