@@ -16,6 +16,13 @@ public enum RulesLoader {
     public static func load(paths: [String], fileSystem: FileSystem = .local) -> Result {
         var diagnostics: [Diagnostic] = []
         var files: [String] = []
+        // A file named twice (`rules rules/p.json`, `rules rules/`) is read once, not
+        // reported as a duplicate of its own plan.
+        var seen = Set<String>()
+        func add(_ file: String) {
+            let parts = file.split(separator: "/").filter { $0 != "." }
+            if seen.insert((file.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")).inserted { files.append(file) }
+        }
         for path in paths {
             switch fileSystem.kind(of: path) {
             case .directory:
@@ -26,9 +33,9 @@ public enum RulesLoader {
                                               LocalizedText(en: "no rules files (*.json) in this folder",
                                                             vi: "thư mục không có tệp quy tắc (*.json)")))
                 }
-                files.append(contentsOf: jsonFiles)
+                jsonFiles.forEach(add)
             case .file:
-                files.append(path)
+                add(path)
             case .missing:
                 diagnostics.append(.error("rules.unreadable", at: SourceLocation(file: path),
                                           LocalizedText(en: "no such file or folder", vi: "không tìm thấy tệp hoặc thư mục"),

@@ -392,3 +392,17 @@ struct FilesErrorCase: Sendable, CustomTestStringConvertible {
         }
     }
 }
+
+extension LoaderErrorTests {
+    /// A file reached twice (a folder and a file in it, or the folder spelled twice) is read
+    /// once: its plan is not a duplicate of itself.
+    @Test(arguments: [["rules", "rules/p.json"], ["rules/", "rules"], ["rules/p.json", "./rules/p.json"]])
+    func aFileNamedTwiceIsReadOnce(paths: [String]) throws {
+        let plan = Harness.plan(rules: #"{"id": "r", "indicator": "x", "target": "≥ 5"}"#)
+        let files = ["rules/p.json": plan, "./rules/p.json": plan]
+        let result = RulesLoader.load(paths: paths, fileSystem: memoryFileSystem(files))
+        #expect(result.diagnostics.filter { $0.severity == .error }.map(\.code) == [])
+        #expect(result.files.count == 1)
+        #expect(result.rules?.plans.map(\.id) == ["p"])
+    }
+}
