@@ -154,6 +154,24 @@ public enum NumberFormat {
         return s
     }
 
+    /// `x` as a JSON number (`null` when it has none), the same text as `plain(x)`, written
+    /// without building a string for the common cases: every finding has a number or two.
+    static func appendJSON(_ x: Double, to out: inout ByteWriter) {
+        guard x.isFinite else { return out.append("null") }
+        if x == x.rounded(), abs(x) < 1e15 { return out.append(decimal: Int(x)) }
+        let r = (x * 100).rounded()
+        if abs(x) < 1e13, abs(x) >= 1e-2, r / 100 == x {
+            let n = Int(abs(r))
+            if r < 0 { out.append(UInt8(ascii: "-")) }
+            out.append(decimal: n / 100)
+            out.append(UInt8(ascii: "."))
+            out.append(UInt8(48 + (n % 100) / 10))
+            if n % 10 != 0 { out.append(UInt8(48 + n % 10)) }
+            return
+        }
+        out.append(plain(x))
+    }
+
     /// `x` written directly when it is a whole number of hundredths (reported data has two
     /// decimals at most, and a national run shows hundreds of thousands of them): the same
     /// text as the shortest form. The decimal r/100 reads back as `x` (checked), and below
@@ -161,21 +179,26 @@ public enum NumberFormat {
     static func hundredths(_ x: Double) -> String? {
         let r = (x * 100).rounded()
         guard abs(x) < 1e13, abs(x) >= 1e-2, r / 100 == x else { return nil }
-        var n = Int64(abs(r))
-        let whole = n / 100, fraction = Int(n % 100)
-        n = whole
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(20)
-        repeat {
-            bytes.append(UInt8(48 + n % 10))
-            n /= 10
-        } while n > 0
-        if r < 0 { bytes.append(UInt8(ascii: "-")) }
-        bytes.reverse()
-        bytes.append(UInt8(ascii: "."))
-        bytes.append(UInt8(48 + fraction / 10))
-        if fraction % 10 != 0 { bytes.append(UInt8(48 + fraction % 10)) }
-        return String(decoding: bytes, as: UTF8.self)
+        let n = Int64(abs(r))
+        // Built in place: 15 bytes or fewer make a small string, without an allocation.
+        return String(unsafeUninitializedCapacity: 20) { out in
+            var whole = n / 100, digits = 0
+            repeat { digits += 1; whole /= 10 } while whole > 0
+            var i = 0
+            if r < 0 { out[0] = UInt8(ascii: "-"); i = 1 }
+            whole = n / 100
+            for k in stride(from: i + digits - 1, through: i, by: -1) {
+                out[k] = UInt8(48 + whole % 10)
+                whole /= 10
+            }
+            i += digits
+            let fraction = Int(n % 100)
+            out[i] = UInt8(ascii: ".")
+            out[i + 1] = UInt8(48 + fraction / 10)
+            i += 2
+            if fraction % 10 != 0 { out[i] = UInt8(48 + fraction % 10); i += 1 }
+            return i
+        }
     }
 
     /// Rounded to at most `digits` decimals, trailing zeros dropped (for derived values
@@ -187,24 +210,23 @@ public enum NumberFormat {
     /// Vietnamese style (Luật Kế toán 2015, art. 11): `.` groups thousands, `,` is the
     /// decimal mark: `13.120`, `25,3`, `2.659.682,5`.
     public static func vietnamese(_ x: Double) -> String {
-        let ascii = Array(plain(x).utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(ascii.count + ascii.count / 3)
-        var i = 0
-        if ascii.first == UInt8(ascii: "-") {
-            out.append(UInt8(ascii: "-"))
-            i = 1
+        var ascii = plain(x)
+        return ascii.withUTF8 { a in
+            let n = a.count
+            let sign = a.first == UInt8(ascii: "-") ? 1 : 0
+            let point = a.firstIndex(of: UInt8(ascii: ".")) ?? n
+            let groups = max(0, (point - sign - 1) / 3)
+            return String(unsafeUninitializedCapacity: n + groups) { out in
+                var o = 0
+                for j in 0..<n {
+                    let b = a[j]
+                    if j > sign && j < point && (point - j) % 3 == 0 { out[o] = UInt8(ascii: "."); o += 1 }
+                    out[o] = j == point ? UInt8(ascii: ",") : b
+                    o += 1
+                }
+                return o
+            }
         }
-        let point = ascii.firstIndex(of: UInt8(ascii: ".")) ?? ascii.count
-        for j in i..<point {
-            if j > i && (point - j) % 3 == 0 { out.append(UInt8(ascii: ".")) }
-            out.append(ascii[j])
-        }
-        if point < ascii.count {
-            out.append(UInt8(ascii: ","))
-            out.append(contentsOf: ascii[(point + 1)...])
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// How numbers read in messages of `language`.

@@ -67,45 +67,43 @@ struct ObjectBytes {
 
     init(indent: Int?) { self.indent = indent }
 
-    mutating func open(_ out: inout [UInt8]) { out.append(UInt8(ascii: "{")) }
+    mutating func open(_ out: inout ByteWriter) { out.append(UInt8(ascii: "{")) }
 
-    mutating func close(_ out: inout [UInt8]) {
+    mutating func close(_ out: inout ByteWriter) {
         if !first, let indent { newline(indent, &out) }
         out.append(UInt8(ascii: "}"))
     }
 
-    mutating func key(_ k: StaticString, _ out: inout [UInt8]) {
+    mutating func key(_ k: StaticString, _ out: inout ByteWriter) {
         if !first { out.append(UInt8(ascii: ",")) }
         first = false
         if let indent { newline(indent + 1, &out) }
         out.append(UInt8(ascii: "\""))
-        out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
-        out.append(UInt8(ascii: "\""))
-        out.append(UInt8(ascii: ":"))
-        if indent != nil { out.append(0x20) }
+        out.append(k)
+        out.append(indent == nil ? "\":" as StaticString : "\": ")
     }
 
-    mutating func string(_ k: StaticString, _ v: String?, _ out: inout [UInt8]) {
+    mutating func string(_ k: StaticString, _ v: String?, _ out: inout ByteWriter) {
         guard let v else { return }
         key(k, &out)
         JSONWriter.appendQuoted(v, to: &out)
     }
 
-    mutating func int(_ k: StaticString, _ v: Int?, _ out: inout [UInt8]) {
+    mutating func int(_ k: StaticString, _ v: Int?, _ out: inout ByteWriter) {
         guard let v else { return }
         key(k, &out)
-        out.append(contentsOf: String(v).utf8)
+        out.append(decimal: v)
     }
 
-    func newline(_ depth: Int, _ out: inout [UInt8]) {
+    func newline(_ depth: Int, _ out: inout ByteWriter) {
         out.append(0x0A)
-        for _ in 0..<(2 * depth) { out.append(0x20) }
+        out.append(spaces: 2 * depth)
     }
 }
 
 extension FindingJSON {
     /// A finding as `finding(_:language:)` renders it, written directly.
-    static func append(_ f: Finding, language: Language, indent: Int?, into out: inout [UInt8]) {
+    static func append(_ f: Finding, language: Language, indent: Int?, into out: inout ByteWriter) {
         var o = ObjectBytes(indent: indent)
         o.open(&out)
         o.string("severity", f.severity.rawValue, &out)
@@ -120,9 +118,9 @@ extension FindingJSON {
         o.string("expected", f.expected, &out)
         o.key("actual", &out)
         switch f.actual {
-        case .number(let x): out.append(contentsOf: (x.isFinite ? NumberFormat.plain(x) : "null").utf8)
+        case .number(let x): NumberFormat.appendJSON(x, to: &out)
         case .date(let d): JSONWriter.appendQuoted(d.iso, to: &out)
-        case .none: out.append(contentsOf: "null".utf8)
+        case .none: out.append("null")
         }
         o.string("owner", f.owner, &out)
         o.string("message", f.message.text(language), &out)
@@ -153,27 +151,27 @@ public struct JSONReporter: Reporter {
         // Streamed: a national run has a hundred thousand findings.
         return .stream(StreamedOutput { out in
             let writer = JSONWriter(style: .pretty)
-            out.buffer.append(contentsOf: "{\n  \"asOf\": ".utf8)
+            out.buffer.append("{\n  \"asOf\": ")
             JSONWriter.appendQuoted(report.asOf.iso, to: &out.buffer)
-            out.buffer.append(contentsOf: ",\n  \"summary\": ".utf8)
+            out.buffer.append(",\n  \"summary\": ")
             writer.write(FindingJSON.summary(report), indent: 1, into: &out.buffer)
-            out.buffer.append(contentsOf: ",\n  \"findings\": ".utf8)
+            out.buffer.append(",\n  \"findings\": ")
             if report.findings.isEmpty {
-                out.buffer.append(contentsOf: "[]".utf8)
+                out.buffer.append("[]")
             } else {
                 out.buffer.append(UInt8(ascii: "["))
                 for (k, f) in report.findings.enumerated() {
-                    out.buffer.append(contentsOf: (k == 0 ? "\n    " : ",\n    ").utf8)
+                    out.buffer.append(k == 0 ? "\n    " as StaticString : ",\n    ")
                     FindingJSON.append(f, language: language, indent: 2, into: &out.buffer)
                     out.maybeFlush()
                 }
-                out.buffer.append(contentsOf: "\n  ]".utf8)
+                out.buffer.append("\n  ]")
             }
             if !report.passed.isEmpty || report.keepsPassed {
-                out.buffer.append(contentsOf: ",\n  \"results\": ".utf8)
+                out.buffer.append(",\n  \"results\": ")
                 writer.write(.array(report.passed.map(FindingJSON.result)), indent: 1, into: &out.buffer)
             }
-            out.buffer.append(contentsOf: "\n}\n".utf8)
+            out.buffer.append("\n}\n")
         })
     }
 }
@@ -197,16 +195,15 @@ public struct JSONLinesReporter: Reporter {
                 let wave = min(threads, (findings.count - next + slice - 1) / slice)
                 let from = next
                 let parts = Parallel.map(wave, threads: threads) { w in
-                    var bytes: [UInt8] = []
-                    bytes.reserveCapacity(slice * 400)
+                    var bytes = ByteWriter(capacity: slice * 400)
                     for f in findings[(from + w * slice)..<min(from + (w + 1) * slice, findings.count)] {
                         FindingJSON.append(f, language: language, indent: nil, into: &bytes)
                         bytes.append(0x0A)
                     }
-                    return bytes
+                    return bytes.array
                 }
                 for part in parts {
-                    out.buffer.append(contentsOf: part)
+                    out.buffer.append(part)
                     out.maybeFlush()
                 }
                 next = min(from + wave * slice, findings.count)

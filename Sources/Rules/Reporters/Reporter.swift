@@ -77,14 +77,14 @@ public struct StreamedOutput: Sendable {
 
 /// A byte buffer that passes its content on in chunks.
 public struct ChunkedBytes: ~Copyable {
-    public var buffer: [UInt8] = []
+    public var buffer: ByteWriter
     let chunk: Int
     let emit: (UnsafeRawBufferPointer) -> Void
 
     init(chunk: Int, emit: @escaping (UnsafeRawBufferPointer) -> Void) {
         self.chunk = chunk
         self.emit = emit
-        buffer.reserveCapacity(chunk + 4096)
+        buffer = ByteWriter(capacity: chunk + 4096)
     }
 
     /// Hands the buffer on if it is full; call between items.
@@ -93,9 +93,9 @@ public struct ChunkedBytes: ~Copyable {
     }
 
     public mutating func flush() {
-        guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { emit($0) }
-        buffer.removeAll(keepingCapacity: true)
+        guard buffer.count > 0 else { return }
+        buffer.withBytes { emit($0) }
+        buffer.removeAll()
     }
 }
 

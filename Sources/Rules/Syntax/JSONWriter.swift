@@ -24,26 +24,28 @@ public struct JSONWriter: Sendable {
     }
 
     public func bytes(_ value: JSONValue) -> [UInt8] {
-        var out: [UInt8] = []
-        write(value, into: &out)
-        return out
-    }
-
-    public func write(_ value: JSONValue, into out: inout [UInt8]) {
+        var out = ByteWriter()
         write(value, indent: 0, into: &out)
+        return out.array
     }
 
     /// `s` as a JSON string literal, quotes included.
     public static func quoted(_ s: String) -> String {
-        var out: [UInt8] = []
+        var out = ByteWriter()
         appendQuoted(s, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out.withBytes { String(decoding: $0, as: UTF8.self) }
     }
 
-    public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+    public static func appendQuoted(_ s: String, to out: inout ByteWriter) {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in
+            // Nearly every string needs no escape at all: checked a word at a time (the
+            // tail padded with spaces), it is copied in one go.
+            if let base = UnsafeRawPointer(bytes.baseAddress), !needsEscape(base, bytes.count) {
+                out.append(bytes)
+                return
+            }
             // Copy runs of bytes that need no escape in one go.
             var run = 0
             var k = 0
@@ -79,34 +81,45 @@ public struct JSONWriter: Sendable {
                     k += 1
                     continue
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k]))
+                out.append(UnsafeBufferPointer(rebasing: bytes[run..<k]))
                 if let escape {
-                    out.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+                    out.append(escape)
                 } else {
-                    let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: "\\u00".utf8)
-                    out.append(hex[Int(b >> 4)])
-                    out.append(hex[Int(b & 0xF)])
+                    let hex: StaticString = "0123456789abcdef"
+                    out.append("\\u00")
+                    out.append(hex.utf8Start[Int(b >> 4)])
+                    out.append(hex.utf8Start[Int(b & 0xF)])
                 }
                 k += width
                 run = k
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<n]))
+            out.append(UnsafeBufferPointer(rebasing: bytes[run..<n]))
         }
         out.append(UInt8(ascii: "\""))
     }
 
+    private static func needsEscape(_ base: UnsafeRawPointer, _ n: Int) -> Bool {
+        var k = 0
+        while k &+ 8 <= n {
+            if ByteSearch.mayNeedJSONEscape(ByteSearch.load(base, k)) { return true }
+            k &+= 8
+        }
+        guard k < n else { return false }
+        var tail = ByteSearch.splat(0x20)
+        withUnsafeMutableBytes(of: &tail) { $0.baseAddress!.copyMemory(from: base + k, byteCount: n - k) }
+        return ByteSearch.mayNeedJSONEscape(UInt64(littleEndian: tail))
+    }
+
     /// `value` as it appears nested `indent` levels deep (its closing bracket indented so).
-    public func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
+    public func write(_ value: JSONValue, indent: Int, into out: inout ByteWriter) {
         switch value {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .int(let i): out.append(contentsOf: String(i).utf8)
-        case .number(let x):
-            out.append(contentsOf: (x.isFinite ? NumberFormat.plain(x) : "null").utf8)
+        case .null: out.append("null")
+        case .bool(let b): out.append(b ? "true" : "false")
+        case .int(let i): out.append(decimal: i)
+        case .number(let x): NumberFormat.appendJSON(x, to: &out)
         case .string(let s): JSONWriter.appendQuoted(s, to: &out)
         case .array(let elements):
-            guard !elements.isEmpty else { out.append(contentsOf: "[]".utf8); return }
+            guard !elements.isEmpty else { out.append("[]"); return }
             out.append(UInt8(ascii: "["))
             for (k, element) in elements.enumerated() {
                 if k > 0 { out.append(UInt8(ascii: ",")) }
@@ -116,7 +129,7 @@ public struct JSONWriter: Sendable {
             newline(indent, into: &out)
             out.append(UInt8(ascii: "]"))
         case .object(let members):
-            guard !members.isEmpty else { out.append(contentsOf: "{}".utf8); return }
+            guard !members.isEmpty else { out.append("{}"); return }
             out.append(UInt8(ascii: "{"))
             for (k, (key, member)) in members.enumerated() {
                 if k > 0 { out.append(UInt8(ascii: ",")) }
@@ -131,9 +144,9 @@ public struct JSONWriter: Sendable {
         }
     }
 
-    private func newline(_ indent: Int, into out: inout [UInt8]) {
+    private func newline(_ indent: Int, into out: inout ByteWriter) {
         guard style == .pretty else { return }
         out.append(0x0A)
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+        out.append(spaces: 2 * indent)
     }
 }

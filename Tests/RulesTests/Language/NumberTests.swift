@@ -304,4 +304,24 @@ struct SplitMix64 {
     func plainNumbers(_ x: Double, _ text: String) {
         #expect(NumberFormat.plain(x) == text)
     }
+
+    /// Luật Kế toán 2015, art. 11: `.` groups thousands, `,` marks decimals.
+    @Test(arguments: [(13_120, "13.120"), (25.3, "25,3"), (2_659_682.5, "2.659.682,5"), (-1_234.56, "-1.234,56"),
+                      (0.5, "0,5"), (999, "999"), (1_000, "1.000"), (-999.5, "-999,5"), (-100_000, "-100.000"),
+                      (1e14, "100.000.000.000.000"), (0.001, "0,001")])
+    func vietnameseNumbers(_ x: Double, _ text: String) {
+        #expect(NumberFormat.vietnamese(x) == text)
+    }
+
+    /// JSON numbers are written straight into the output; they must read as `plain` does.
+    @Test func jsonNumbersAreThePlainForm() {
+        var values: [Double] = stride(from: -30_000, through: 30_000, by: 7).map { Double($0) / 100 }
+        values += [0, -0.0, 1e15, 1e15 + 2, 1e-3, 2.675, 9_999_999_999_999.99, 123_456_789, .nan, .infinity]
+        for x in values {
+            var out = ByteWriter()
+            NumberFormat.appendJSON(x, to: &out)
+            #expect(out.withBytes { String(decoding: $0, as: UTF8.self) } == (x.isFinite ? NumberFormat.plain(x) : "null"), "\(x)")
+        }
+    }
 }
+
