@@ -106,8 +106,11 @@ public struct JSONWriter: Sendable {
         }
         guard k < n else { return false }
         var tail = ByteSearch.splat(0x20)
-        withUnsafeMutableBytes(of: &tail) { $0.baseAddress!.copyMemory(from: base + k, byteCount: n - k) }
-        return ByteSearch.mayNeedJSONEscape(UInt64(littleEndian: tail))
+        for j in 0..<(n &- k) {
+            let shift = UInt64(8 &* j)
+            tail = tail & ~(0xFF << shift) | UInt64(base.load(fromByteOffset: k &+ j, as: UInt8.self)) << shift
+        }
+        return ByteSearch.mayNeedJSONEscape(tail)
     }
 
     /// `value` as it appears nested `indent` levels deep (its closing bracket indented so).

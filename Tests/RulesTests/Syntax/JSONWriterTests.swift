@@ -105,4 +105,45 @@ import Testing
         let value = JSONValue(try JSONReader.parse(#"{"year": 2026, "baseline": 1840, "rate": 0.10, "big": 1e3}"#, file: "p.json").root)
         #expect(JSONWriter(style: .compact).string(value) == #"{"year":2026,"baseline":1840,"rate":0.1,"big":1000}"#)
     }
+
+    /// Every character that needs escaping, at every position of strings of 0 to 19 bytes:
+    /// the word-at-a-time check must find it in the padded tail as in a full word.
+    @Test func escapesAreFoundAtEveryPosition() {
+        func reference(_ s: String) -> String {
+            var out = "\""
+            for u in s.unicodeScalars {
+                switch u {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "\u{08}": out += "\\b"
+                case "\u{0C}": out += "\\f"
+                case "\u{2028}": out += "\\u2028"
+                case "\u{2029}": out += "\\u2029"
+                case "\u{FEFF}": out += "\\ufeff"
+                default:
+                    if u.value < 0x20 {
+                        out += "\\u00" + String(u.value >> 4, radix: 16) + String(u.value & 0xF, radix: 16)
+                    } else {
+                        out.unicodeScalars.append(u)
+                    }
+                }
+            }
+            return out + "\""
+        }
+        let specials: [String] = ["\"", "\\", "\n", "\u{01}", "\u{1F}", "\u{2028}", "\u{FEFF}", "≥", "ệ"]
+        for length in 0..<20 {
+            for position in 0...length {
+                for special in specials {
+                    let s = String(repeating: "a", count: position) + special + String(repeating: "b", count: length - position)
+                    #expect(JSONWriter.quoted(s) == reference(s), "\(length) \(position) \(special.unicodeScalars.first!.value)")
+                }
+            }
+            let plain = String(repeating: "x", count: length)
+            #expect(JSONWriter.quoted(plain) == "\"" + plain + "\"")
+        }
+    }
 }
+
