@@ -38,8 +38,7 @@ public enum FindingOrder {
     /// Where each position of the sorted array takes its finding from.
     static func permutation(_ findings: [Finding], threads: Int = 1) -> [Int] {
         // Each text field becomes a number that sorts like it: its rank among the field's
-        // distinct values. The fields are ranked on several threads; each value is hashed
-        // once per run of equal values (findings come grouped by unit and plan).
+        // distinct values. The fields are ranked on several threads.
         let fields: [@Sendable (Finding) -> String?] = [\.unit, \.plan, \.rule, \.period, { $0.code.rawValue }, { $0.location?.file }]
         let ranked = Parallel.map(fields.count, threads: threads) { k in
             ranks(findings, fields[k], periods: k == 3)
@@ -75,26 +74,19 @@ public enum FindingOrder {
     /// The rank of each finding's `field` among the field's distinct values (nil as ""),
     /// in text order, or for periods in chronological order.
     static func ranks(_ findings: [Finding], _ field: (Finding) -> String?, periods: Bool) -> [Int32] {
-        var ids: [String: Int32] = [:]
+        // Values are numbered by their bytes (`ByteInterner`: two machine words per short
+        // value) rather than through a `Dictionary<String, _>`, whose seeded hash of every
+        // rule id and period was most of the sort's cost.
+        var ids = ByteInterner()
+        var distinct: [String] = []
         var firstSeen: [Int32] = []
         firstSeen.reserveCapacity(findings.count)
-        var last: (value: String, id: Int32)?
         for f in findings {
-            let value = field(f) ?? ""
-            if let last, last.value == value {
-                firstSeen.append(last.id)
-                continue
-            }
-            let id = ids[value] ?? {
-                let new = Int32(ids.count)
-                ids[value] = new
-                return new
-            }()
+            var value = field(f) ?? ""
+            let (id, isNew) = value.withUTF8 { ids.intern(UnsafeRawBufferPointer($0)) }
+            if isNew { distinct.append(value) }
             firstSeen.append(id)
-            last = (value, id)
         }
-        var distinct = [String](repeating: "", count: ids.count)
-        for (value, id) in ids { distinct[Int(id)] = value }
         let sorted = distinct.indices.sorted {
             periods ? Finding.periodOrder(distinct[$0], distinct[$1]) : distinct[$0] < distinct[$1]
         }

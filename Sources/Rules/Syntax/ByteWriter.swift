@@ -40,15 +40,42 @@ public struct ByteWriter: ~Copyable {
 
     @inline(__always)
     public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let start = bytes.baseAddress, !bytes.isEmpty else { return }
-        reserve(bytes.count)
-        (base + count).update(from: start, count: bytes.count)
-        count &+= bytes.count
+        guard let start = bytes.baseAddress else { return }
+        append(UnsafeRawPointer(start), count: bytes.count)
+    }
+
+    /// Most pieces are a few bytes long (a key, a slug, a date): those are copied with two
+    /// overlapping word moves instead of a call to `memmove`.
+    @inline(__always)
+    public mutating func append(_ source: UnsafeRawPointer, count n: Int) {
+        reserve(n)
+        let target = UnsafeMutableRawPointer(base + count)
+        switch n {
+        case 0:
+            return
+        case 1...3:
+            for k in 0..<n { target.storeBytes(of: source.load(fromByteOffset: k, as: UInt8.self), toByteOffset: k, as: UInt8.self) }
+        case 4...7:
+            let head = source.loadUnaligned(as: UInt32.self), tail = source.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+            target.storeBytes(of: head, as: UInt32.self)
+            target.storeBytes(of: tail, toByteOffset: n &- 4, as: UInt32.self)
+        case 8...16:
+            let head = source.loadUnaligned(as: UInt64.self), tail = source.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            target.storeBytes(of: head, as: UInt64.self)
+            target.storeBytes(of: tail, toByteOffset: n &- 8, as: UInt64.self)
+        default:
+            target.copyMemory(from: source, byteCount: n)
+        }
+        count &+= n
     }
 
     @inline(__always)
     public mutating func append(_ text: StaticString) {
-        text.withUTF8Buffer { append($0) }
+        if text.hasPointerRepresentation {
+            append(UnsafeRawPointer(text.utf8Start), count: text.utf8CodeUnitCount)
+        } else {
+            text.withUTF8Buffer { append($0) }
+        }
     }
 
     public mutating func append(_ text: String) {

@@ -99,18 +99,31 @@ public struct JSONWriter: Sendable {
     }
 
     private static func needsEscape(_ base: UnsafeRawPointer, _ n: Int) -> Bool {
-        var k = 0
-        while k &+ 8 <= n {
-            if ByteSearch.mayNeedJSONEscape(ByteSearch.load(base, k)) { return true }
-            k &+= 8
+        if n >= 8 {
+            var k = 0
+            while k &+ 8 <= n {
+                if ByteSearch.mayNeedJSONEscape(ByteSearch.load(base, k)) { return true }
+                k &+= 8
+            }
+            // The last eight bytes, overlapping what was checked: a check, not a copy.
+            return k < n && ByteSearch.mayNeedJSONEscape(ByteSearch.load(base, n &- 8))
         }
-        guard k < n else { return false }
-        var tail = ByteSearch.splat(0x20)
-        for j in 0..<(n &- k) {
-            let shift = UInt64(8 &* j)
-            tail = tail & ~(0xFF << shift) | UInt64(base.load(fromByteOffset: k &+ j, as: UInt8.self)) << shift
+        // Shorter: the bytes in the low end of a word of spaces (two overlapping loads).
+        let spaces = ByteSearch.splat(0x20)
+        let word: UInt64
+        switch n {
+        case 0: return false
+        case 1: word = spaces << 8 | UInt64(base.load(as: UInt8.self))
+        case 2, 3:
+            let head = UInt64(UInt16(littleEndian: base.loadUnaligned(as: UInt16.self)))
+            let tail = UInt64(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: n &- 2, as: UInt16.self)))
+            word = spaces << 32 | tail << 16 | head
+        default:
+            let head = UInt64(UInt32(littleEndian: base.loadUnaligned(as: UInt32.self)))
+            let tail = UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)))
+            word = tail << 32 | head
         }
-        return ByteSearch.mayNeedJSONEscape(tail)
+        return ByteSearch.mayNeedJSONEscape(word)
     }
 
     /// `value` as it appears nested `indent` levels deep (its closing bracket indented so).
