@@ -55,7 +55,7 @@ import Testing
         // "tháng" without a month number: the data reader's own message, not PeriodParser's reason.
         ("u,tháng,x,5,,", "cannot read the period 'tháng'"),
         ("u,tháng 13/2026,x,5,,", "cannot read the period 'tháng 13/2026'"),
-        ("u,,x,5,,", "cannot read the period nothing"),
+        ("u,,x,5,,", "cannot read the period (empty)"),
     ])
     func aCSVRowThatCannotBeReadIsDataInvalidAtItsLine(row: String, fragment: String) throws {
         let result = try Self.load("d.csv", Self.header + Self.goodRow + row + "\n" + "u,2026-03,x,3,,\n")
@@ -79,7 +79,7 @@ import Testing
          "cannot read 'sắp xong' as a task's progress: expected a completion date"),
         // Missing keys.
         (#"{"period": "2026-02", "indicator": "x", "value": 2}"#, "the unit is empty"),
-        (#"{"unit": "u", "indicator": "x", "value": 2}"#, "cannot read the period nothing"),
+        (#"{"unit": "u", "indicator": "x", "value": 2}"#, "cannot read the period (empty)"),
         // Strings that are not ids, periods or dates.
         (#"{"unit": "u", "period": "2026-02", "indicator": "Tỷ lệ", "value": 2}"#, "'Tỷ lệ' is not an indicator id"),
         (#"{"unit": "u", "period": "2026-02", "indicator": "x", "value": 2, "report": "Báo cáo"}"#,
