@@ -110,13 +110,21 @@ import Testing
         var text: String
         var code = "data.unreadable"
         var line: Int
-        var column: Int
-        var path: String
+        /// Nil for a CSV file, whose problems are placed by line alone.
+        var column: Int?
+        var path: String?
         var fragment: String
         var testDescription: String { text.count > 60 ? String(text.prefix(60)) + "…" : text }
     }
 
     static let firstRow = #"{"unit": "u", "period": "2026-01", "indicator": "x", "value": 1}"#
+
+    /// A CSV header of exactly `bytes` bytes before its line break: the six columns, then
+    /// one more whose long name the reader does not read.
+    static func longHeader(_ bytes: Int) -> String {
+        let columns = "unit,period,indicator,value,submitted,report,"
+        return columns + String(repeating: "x", count: bytes - columns.utf8.count)
+    }
 
     static let unreadable: [Unreadable] = [
         // Not an array of rows.
@@ -154,6 +162,13 @@ import Testing
         // Standard input is JSON when it starts like JSON.
         .init(name: "<stdin>", text: "  {\"rows\": []}", line: 1, column: 3, path: "$",
               fragment: #"expected an array of rows or {"observations": [...]}"#),
+        // A CSV header over 1 MB, with rows after it, without, and without a line break.
+        .init(name: "d.csv", text: longHeader((1 << 20) + 1) + "\n" + goodRow, line: 1, column: nil, path: nil,
+              fragment: "the header row is longer than 1 MB"),
+        .init(name: "d.csv", text: longHeader((1 << 20) + 1) + "\r\n", line: 1, column: nil, path: nil,
+              fragment: "the header row is longer than 1 MB"),
+        .init(name: "d.csv", text: longHeader(3 << 20), line: 1, column: nil, path: nil,
+              fragment: "the header row is longer than 1 MB"),
     ]
 
     @Test(arguments: unreadable)
@@ -171,6 +186,19 @@ import Testing
         #expect(!error.message.vi.isEmpty)
         #expect(error.message.vi != error.message.en, "untranslated: \(error.message.en)")
         #expect(result.findings.isEmpty)
+    }
+
+    /// A header of up to 1 MB is read, whatever its line break, and the rows after it are
+    /// placed on their lines.
+    @Test(arguments: [((1 << 20) - 1, "\n"), (1 << 20, "\n"), ((1 << 20) - 1, "\r\n"), (1 << 20, "\r\n"),
+                      ((1 << 20) - 2, "\r\n"), (1 << 20, "\r")])
+    func aCSVHeaderOfUpTo1MBIsRead(bytes: Int, lineBreak: String) throws {
+        // After a byte order mark, which is not part of the header.
+        let text = "\u{FEFF}" + Self.longHeader(bytes) + lineBreak + Self.goodRow + "u,2026-02,x,2,,\n"
+        let result = try Self.load("d.csv", text)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message.en))")
+        #expect(result.findings.isEmpty, "\(result.findings.map(\.message.en))")
+        #expect(result.data.series(unit: "u", indicator: "x").points.map(\.line) == [2, 3])
     }
 
     @Test func aSourceThatCouldNotBeReadIsUnreadable() throws {
