@@ -88,6 +88,11 @@ public struct ObservationCollector: Sendable {
     public mutating func add(_ row: DataRow) {
         // Unit first: rows of other units are ignored before anything else is read.
         guard case .bytes(let rawUnit)? = row.unit, case let unitBytes = Self.trimmed(rawUnit), !unitBytes.isEmpty else {
+            if case .number(let n)? = row.unit {
+                return invalid(row.line, unit: nil, LocalizedText(
+                    en: "the unit must be text (a unit slug such as \"cao-minh\"), found the number \(NumberFormat.plain(n))",
+                    vi: "mã đơn vị phải là chuỗi (mã đơn vị dạng \"cao-minh\"), nhưng gặp số \(NumberFormat.plain(n))"))
+            }
             return invalid(row.line, unit: nil, LocalizedText(en: "the unit is empty", vi: "thiếu mã đơn vị"))
         }
         let unit: Int32

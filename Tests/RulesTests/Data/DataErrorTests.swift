@@ -74,6 +74,8 @@ import Testing
         (#"{"unit": "u", "period": 202602, "indicator": "x", "value": 2}"#, "cannot read the period '202602'"),
         (#"{"unit": "u", "period": "2026-02", "value": 2}"#, "a value without an indicator"),
         (#"{"unit": "", "period": "2026-02", "indicator": "x", "value": 2}"#, "the unit is empty"),
+        (#"{"unit": 5, "period": "2026-02", "indicator": "x", "value": 2}"#,
+         #"the unit must be text (a unit slug such as "cao-minh"), found the number 5"#),
         (#"{"unit": "u", "period": "2026-02", "indicator": "t", "value": 2}"#, "cannot read '2' as a task's progress"),
         (#"{"unit": "u", "period": "2026-02", "indicator": "t", "value": "sắp xong"}"#,
          "cannot read 'sắp xong' as a task's progress: expected a completion date"),
