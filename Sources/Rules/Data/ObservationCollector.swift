@@ -175,6 +175,10 @@ public struct ObservationCollector: Sendable {
                 }
                 indicator = id
             }
+        } else if case .number(let n)? = row.indicator {
+            return invalid(row.line, unit: unit, LocalizedText(
+                en: "the indicator must be text (an indicator id such as \"ty_le_ho_ngheo\"), found the number \(NumberFormat.plain(n))",
+                vi: "mã chỉ tiêu phải là chuỗi (mã chỉ tiêu dạng \"ty_le_ho_ngheo\"), nhưng gặp số \(NumberFormat.plain(n))"))
         }
         var valueCell = row.value
         if case .bytes(let raw)? = valueCell {
