@@ -82,6 +82,18 @@ import Testing
         (#"{"unit": "u", "period": "2026-02", "indicator": "t", "value": 2}"#, "cannot read '2' as a task's progress"),
         (#"{"unit": "u", "period": "2026-02", "indicator": "t", "value": "sắp xong"}"#,
          "cannot read 'sắp xong' as a task's progress: expected a completion date"),
+        // An object or an array where a cell belongs.
+        (#"{"unit": "u", "period": "2026-02", "indicator": "x", "value": {"n": 2}}"#,
+         #"'value' must be one value: expected a number, or for a task a completion date, "done" or "chưa"; found an object"#),
+        (#"{"unit": "u", "period": "2026-02", "indicator": "x", "value": [2]}"#, "'value' must be one value: expected a number"),
+        (#"{"unit": "u", "period": "2026-02", "indicator": "x", "Value": []}"#, "found an array"),
+        (#"{"unit": "u", "period": ["2026-02"], "indicator": "x", "value": 2}"#,
+         #"'period' must be one value: expected a period such as "2026-06"; found an array"#),
+        (#"{"unit": {"id": "u"}, "period": "2026-02", "indicator": "x", "value": 2}"#, "'unit' must be one value"),
+        (#"{"unit": "u", "period": "2026-02", "indicator": ["x"], "value": 2}"#, "'indicator' must be one value"),
+        (#"{"unit": "u", "period": "2026-02", "indicator": "x", "value": 2, "submitted": {}}"#,
+         #"'submitted' must be one value: expected a date such as "2026-04-20""#),
+        (#"{"unit": "u", "period": "2026-02", "indicator": "x", "value": 2, "report": ["monthly"]}"#, "'report' must be one value"),
         // Missing keys.
         (#"{"period": "2026-02", "indicator": "x", "value": 2}"#, "the unit is empty"),
         (#"{"unit": "u", "indicator": "x", "value": 2}"#, "cannot read the period (empty)"),
