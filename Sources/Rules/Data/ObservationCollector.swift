@@ -161,6 +161,10 @@ public struct ObservationCollector: Sendable {
                 }
                 report = id
             }
+        } else if case .number(let n)? = row.report {
+            return invalid(row.line, unit: unit, LocalizedText(
+                en: "the report must be text (a report schedule id such as \"monthly\"), found the number \(NumberFormat.plain(n))",
+                vi: "mã lịch báo cáo phải là chuỗi (mã lịch báo cáo dạng \"monthly\"), nhưng gặp số \(NumberFormat.plain(n))"))
         }
         var indicator: Int32 = -1
         if case .bytes(let raw)? = row.indicator {
