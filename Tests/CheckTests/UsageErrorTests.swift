@@ -63,6 +63,14 @@ import Testing
              en: "check: --as-of needs a value (DATE)\n", vi: "check: --as-of cần một giá trị (DATE)\n"),
         Case(["-r", "$R", "$D", "-f"], en: "check: --format needs a value (FMT)\n"),
         Case(["template", "-r", "$T", "--period"], en: "check: --period needs a value (PERIOD)\n"),
+        // An empty value is no value (an empty --out named no file, and the write failed with exit 2).
+        Case(["-r", "$R", "$D", "--as-of", "2026-07-01", "-o", ""],
+             en: "check: --out needs a value (PATH), found an empty one\n",
+             vi: "check: --out cần một giá trị (PATH), nhưng gặp giá trị rỗng\n"),
+        Case(["-r", "$R", "$D", "--as-of", "2026-07-01", "--out="], en: "check: --out needs a value (PATH), found an empty one\n"),
+        Case(["template", "-r", "$T", "--unit", "xa-a", "--period", "2026-06", "--report", "monthly", "--out", ""],
+             en: "check: --out needs a value (PATH), found an empty one\n"),
+        Case(["-r", "$R", "$D", "--unit", ""], en: "check: --unit needs a value (U), found an empty one\n"),
         // explain without a rule id, and with one that several plans have (named in id order,
         // which is not the order of -r).
         Case(["explain"],
