@@ -280,12 +280,18 @@ import Testing
         if lang == "en" {
             #expect(run.stderr.contains("\(rules):1:130: error: $.owners.ubnd.email: owner email must be on one line "
                 + "(a line break here could forge email headers) [rules.bad-value]\n"), "\(run.stderr)")
+            // The address is quoted escaped, not printed across two lines.
+            #expect(run.stderr.contains(#"error: $.owners.ubnd.email: "ubnd@xa.example.vn\nBcc: all@example.vn" is not an email address"#
+                + " (expected name@domain) [rules.bad-value]\n"), "\(run.stderr)")
             #expect(run.stderr.hasSuffix("nothing was checked\n"))
         } else {
             #expect(run.stderr.contains("\(rules):1:130: lỗi: $.owners.ubnd.email: email của đơn vị chủ trì phải nằm trên một dòng "
                 + "(xuống dòng có thể giả mạo tiêu đề email) [rules.bad-value]\n"), "\(run.stderr)")
+            #expect(run.stderr.contains(#"lỗi: $.owners.ubnd.email: "ubnd@xa.example.vn\nBcc: all@example.vn" không phải địa chỉ email"#),
+                    "\(run.stderr)")
             #expect(run.stderr.hasSuffix("chưa kiểm tra gì\n"))
         }
+        #expect(!run.stderr.contains("\nBcc:"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 }
