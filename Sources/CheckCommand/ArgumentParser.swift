@@ -43,6 +43,7 @@ enum ArgumentParser {
         func spec(short: Character) -> OptionSpec? { specs.first { $0.short == short } }
         func store(_ s: OptionSpec, _ value: String?) throws(UsageError) {
             if let value {
+                if value.isEmpty { throw emptyValue(s) }
                 if !s.repeatable, result.values[s.long] != nil {
                     throw UsageError(LocalizedText(en: "--\(s.long) is given more than once", vi: "--\(s.long) được chỉ định nhiều lần"))
                 }
@@ -114,6 +115,12 @@ enum ArgumentParser {
             }
         }
         return result
+    }
+
+    /// `-o ""`, `--out=`: a shell variable that was not set, most likely; no option takes an empty value.
+    static func emptyValue(_ s: OptionSpec) -> UsageError {
+        UsageError(LocalizedText(en: "--\(s.long) needs a value (\(s.valueName ?? "VALUE")), found an empty one",
+                                 vi: "--\(s.long) cần một giá trị (\(s.valueName ?? "GIÁ_TRỊ")), nhưng gặp giá trị rỗng"))
     }
 
     static func missingValue(_ s: OptionSpec) -> UsageError {

@@ -63,6 +63,14 @@ import Testing
              en: "check: --as-of needs a value (DATE)\n", vi: "check: --as-of cần một giá trị (DATE)\n"),
         Case(["-r", "$R", "$D", "-f"], en: "check: --format needs a value (FMT)\n"),
         Case(["template", "-r", "$T", "--period"], en: "check: --period needs a value (PERIOD)\n"),
+        // An empty value is no value (an empty --out named no file, and the write failed with exit 2).
+        Case(["-r", "$R", "$D", "--as-of", "2026-07-01", "-o", ""],
+             en: "check: --out needs a value (PATH), found an empty one\n",
+             vi: "check: --out cần một giá trị (PATH), nhưng gặp giá trị rỗng\n"),
+        Case(["-r", "$R", "$D", "--as-of", "2026-07-01", "--out="], en: "check: --out needs a value (PATH), found an empty one\n"),
+        Case(["template", "-r", "$T", "--unit", "xa-a", "--period", "2026-06", "--report", "monthly", "--out", ""],
+             en: "check: --out needs a value (PATH), found an empty one\n"),
+        Case(["-r", "$R", "$D", "--unit", ""], en: "check: --unit needs a value (U), found an empty one\n"),
         // explain without a rule id, and with one that several plans have (named in id order,
         // which is not the order of -r).
         Case(["explain"],
@@ -272,12 +280,18 @@ import Testing
         if lang == "en" {
             #expect(run.stderr.contains("\(rules):1:130: error: $.owners.ubnd.email: owner email must be on one line "
                 + "(a line break here could forge email headers) [rules.bad-value]\n"), "\(run.stderr)")
+            // The address is quoted escaped, not printed across two lines.
+            #expect(run.stderr.contains(#"error: $.owners.ubnd.email: "ubnd@xa.example.vn\nBcc: all@example.vn" is not an email address"#
+                + " (expected name@domain) [rules.bad-value]\n"), "\(run.stderr)")
             #expect(run.stderr.hasSuffix("nothing was checked\n"))
         } else {
             #expect(run.stderr.contains("\(rules):1:130: lỗi: $.owners.ubnd.email: email của đơn vị chủ trì phải nằm trên một dòng "
                 + "(xuống dòng có thể giả mạo tiêu đề email) [rules.bad-value]\n"), "\(run.stderr)")
+            #expect(run.stderr.contains(#"lỗi: $.owners.ubnd.email: "ubnd@xa.example.vn\nBcc: all@example.vn" không phải địa chỉ email"#),
+                    "\(run.stderr)")
             #expect(run.stderr.hasSuffix("chưa kiểm tra gì\n"))
         }
+        #expect(!run.stderr.contains("\nBcc:"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 }

@@ -26,8 +26,9 @@ public enum CSVDataReader {
     static func read(_ source: ByteSource, file: String, fileIndex: Int32, scope: DataScope, threads: Int,
                      parallelThreshold: Int = parallelThreshold, plainLane: Bool = true,
                      blockSize: Int = blockSize) -> (collectors: [ObservationCollector], diagnostics: [Diagnostic]) {
-        // The header, from the first block.
-        let head = source.prefix(min(source.count, 1 << 20))
+        // The header, from the first block (with room for a byte order mark and the line
+        // break of a header that fits).
+        let head = source.prefix(min(source.count, headerLimit + 5))
         let header: HeaderRead
         switch head.withUnsafeBytes({ readHeader($0, file: file, wholeFile: head.count == source.count) }) {
         case .success(let h): header = h
@@ -279,11 +280,22 @@ public enum CSVDataReader {
 
     private struct Stop: Error {}
 
+    /// The longest header row read, in bytes without its line break.
+    static let headerLimit = 1 << 20
+
+    /// `input`: the file's first `headerLimit + 5` bytes (all of it when `wholeFile`).
     static func readHeader(_ input: UnsafeRawBufferPointer, file: String, wholeFile: Bool) -> Result<HeaderRead, HeaderProblems> {
+        let tooLong = HeaderProblems(diagnostics: [.error("data.unreadable", at: SourceLocation(file: file, line: 1),
+            LocalizedText(en: "the header row is longer than 1 MB: expected the column names (unit,period,indicator,value,submitted) on one short line",
+                          vi: "dòng tiêu đề dài hơn 1 MB: cần tên các cột (unit,period,indicator,value,submitted) trên một dòng ngắn"))])
         var reader = CSVReader(delimiter: CSVReader.detectDelimiter(in: input))
         var outcome: Result<HeaderRead, HeaderProblems>?
         do {
             _ = try reader.parse(input, isFinal: wholeFile) { record in
+                guard record.text.count <= headerLimit else {
+                    outcome = .failure(tooLong)
+                    throw Stop()
+                }
                 outcome = layout(of: record, file: file).map { layout in
                     let text = record.text
                     var end = text.baseAddress.map { $0 - input.baseAddress! + text.count } ?? 0
@@ -298,13 +310,9 @@ public enum CSVDataReader {
         } catch let problem as CSVProblem {
             return .failure(HeaderProblems(diagnostics: [problem.diagnostic(file: file)]))
         } catch {}
-        if let outcome {
-            if case .success(let h) = outcome, h.end >= input.count, !wholeFile {
-                return .failure(HeaderProblems(diagnostics: [.error("data.unreadable", at: SourceLocation(file: file, line: 1),
-                    LocalizedText(en: "the header row is longer than 1 MB", vi: "dòng tiêu đề dài hơn 1 MB"))]))
-            }
-            return outcome
-        }
+        if let outcome { return outcome }
+        // No line break in the first bytes of a longer file.
+        if !wholeFile { return .failure(tooLong) }
         return .failure(HeaderProblems(diagnostics: [.error("data.unreadable", at: SourceLocation(file: file, line: 1),
             LocalizedText(en: "the file is empty: expected a header row (unit,period,indicator,value,submitted)",
                           vi: "tệp rỗng: cần dòng tiêu đề (unit,period,indicator,value,submitted)"))]))

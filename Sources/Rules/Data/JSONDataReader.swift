@@ -33,6 +33,7 @@ enum JSONDataReader {
             // The cells' bytes live in one buffer per row while the collector reads them.
             var texts: [String: [UInt8]] = [:]
             var numbers: [String: Double] = [:]
+            var nested: (key: String, written: String, node: JSONNode)?  // an object or array: not a cell
             for m in members {
                 let key = m.key.lowercased()
                 guard keys.contains(key) else { continue }
@@ -41,8 +42,17 @@ enum JSONDataReader {
                 case .number(let n): numbers[key] = n.double
                 case .bool(let b): texts[key] = Array((b ? "true" : "false").utf8)
                 case .null: break
-                default: texts[key] = []  // an object or array: not a cell; read as empty
+                case .object, .array: if nested == nil && key != "note" { nested = (key, m.key, m.value) }
                 }
+            }
+            if let nested {
+                let message = nestedCell(nested.key, written: nested.written, found: nested.node.typeName)
+                if let unit = texts["unit"] {
+                    unit.withUnsafeBytes { collector.invalidRow(line: Int32(element.line), column: nil, unit: $0, message: message) }
+                } else {
+                    collector.invalidRow(line: Int32(element.line), column: nil, message: message)
+                }
+                continue
             }
             let buffer = keys.flatMap { texts[$0] ?? [] }
             buffer.withUnsafeBytes { all in
@@ -66,6 +76,22 @@ enum JSONDataReader {
             }
         }
         return diagnostics
+    }
+
+    /// A row whose `key` holds an object or an array: what one value of that key looks like.
+    static func nestedCell(_ key: String, written: String, found: LocalizedText) -> LocalizedText {
+        let expected: LocalizedText
+        switch key {
+        case "unit": expected = LocalizedText(en: "a unit slug such as \"cao-minh\"", vi: "mã đơn vị dạng \"cao-minh\"")
+        case "period": expected = LocalizedText(en: "a period such as \"2026-06\"", vi: "kỳ dạng \"2026-06\"")
+        case "indicator": expected = LocalizedText(en: "an indicator id such as \"ty_le_ho_ngheo\"", vi: "mã chỉ tiêu dạng \"ty_le_ho_ngheo\"")
+        case "submitted": expected = LocalizedText(en: "a date such as \"2026-04-20\"", vi: "ngày dạng \"2026-04-20\"")
+        case "report": expected = LocalizedText(en: "a report schedule id such as \"monthly\"", vi: "mã lịch báo cáo dạng \"monthly\"")
+        default: expected = LocalizedText(en: "a number, or for a task a completion date, \"done\" or \"chưa\"",
+                                          vi: "một số, hoặc với nhiệm vụ: ngày hoàn thành, \"xong\" hoặc \"chưa\"")
+        }
+        return LocalizedText(en: "'\(written)' must be one value: expected \(expected.en); found \(found.en)",
+                             vi: "'\(written)' phải là một giá trị: cần \(expected.vi); nhưng gặp \(found.vi)")
     }
 }
 

@@ -88,6 +88,11 @@ public struct ObservationCollector: Sendable {
     public mutating func add(_ row: DataRow) {
         // Unit first: rows of other units are ignored before anything else is read.
         guard case .bytes(let rawUnit)? = row.unit, case let unitBytes = Self.trimmed(rawUnit), !unitBytes.isEmpty else {
+            if case .number(let n)? = row.unit {
+                return invalid(row.line, unit: nil, LocalizedText(
+                    en: "the unit must be text (a unit slug such as \"cao-minh\"), found the number \(NumberFormat.plain(n))",
+                    vi: "mã đơn vị phải là chuỗi (mã đơn vị dạng \"cao-minh\"), nhưng gặp số \(NumberFormat.plain(n))"))
+            }
             return invalid(row.line, unit: nil, LocalizedText(en: "the unit is empty", vi: "thiếu mã đơn vị"))
         }
         let unit: Int32
@@ -156,6 +161,10 @@ public struct ObservationCollector: Sendable {
                 }
                 report = id
             }
+        } else if case .number(let n)? = row.report {
+            return invalid(row.line, unit: unit, LocalizedText(
+                en: "the report must be text (a report schedule id such as \"monthly\"), found the number \(NumberFormat.plain(n))",
+                vi: "mã lịch báo cáo phải là chuỗi (mã lịch báo cáo dạng \"monthly\"), nhưng gặp số \(NumberFormat.plain(n))"))
         }
         var indicator: Int32 = -1
         if case .bytes(let raw)? = row.indicator {
@@ -170,6 +179,10 @@ public struct ObservationCollector: Sendable {
                 }
                 indicator = id
             }
+        } else if case .number(let n)? = row.indicator {
+            return invalid(row.line, unit: unit, LocalizedText(
+                en: "the indicator must be text (an indicator id such as \"ty_le_ho_ngheo\"), found the number \(NumberFormat.plain(n))",
+                vi: "mã chỉ tiêu phải là chuỗi (mã chỉ tiêu dạng \"ty_le_ho_ngheo\"), nhưng gặp số \(NumberFormat.plain(n))"))
         }
         var valueCell = row.value
         if case .bytes(let raw)? = valueCell {

@@ -5,7 +5,7 @@
 /// `rules.bad-threshold`, `rules.unit-mismatch`, `rules.bad-date`, `rules.bad-period`,
 /// `rules.bad-deadline`, `rules.bad-due-rule`.
 extension LanguageError {
-    static func q(_ s: String) -> String { "'\(s)'" }
+    static func q(_ s: String) -> String { Wording.quoted(s) }
 
     /// "found 'xyz'" / "nhưng gặp 'xyz'", or that the phrase ended.
     static func found(_ token: String?) -> LocalizedText {

@@ -80,7 +80,7 @@ public enum CalendarFileLoader {
                 basis = .extending(calendar)
             } else {
                 d.append(.error("calendar.unknown", at: node.location,
-                                LocalizedText(en: "'extends' names no built-in calendar: '\(base)'", vi: "'extends' không phải lịch dựng sẵn: '\(base)'"),
+                                LocalizedText(en: "'extends' names no built-in calendar: \(Wording.quoted(base))", vi: "'extends' không phải lịch dựng sẵn: \(Wording.quoted(base))"),
                                 hint: DidYouMean.hint(base, from: BuiltInCalendars.names) ?? LocalizedText(
                                     en: "built-in calendars: \(Loading.list(BuiltInCalendars.names))",
                                     vi: "các lịch dựng sẵn: \(Loading.list(BuiltInCalendars.names))")))
@@ -97,8 +97,8 @@ public enum CalendarFileLoader {
             for (text, node) in list {
                 if let w = Weekday(name: text) { days.insert(w) } else {
                     d.append(.error("calendar.bad-weekday", at: node.location,
-                                    LocalizedText(en: "'\(text)' is not a day of the week (monday … sunday, or thứ hai … chủ nhật)",
-                                                  vi: "'\(text)' không phải ngày trong tuần (thứ hai … chủ nhật, hoặc monday … sunday)"),
+                                    LocalizedText(en: "\(Wording.quoted(text)) is not a day of the week (monday … sunday, or thứ hai … chủ nhật)",
+                                                  vi: "\(Wording.quoted(text)) không phải ngày trong tuần (thứ hai … chủ nhật, hoặc monday … sunday)"),
                                     hint: DidYouMean.hint(text, from: Weekday.allCases.map(\.name))))
                 }
             }

@@ -10,8 +10,8 @@ public enum CalendarResolver {
         guard isPlainName(name) else {
             diagnostics.append(.error(
                 "rules.bad-calendar-name", at: usedAt,
-                LocalizedText(en: "'\(name)' is not a calendar name: a plan names a calendar, not a path",
-                              vi: "'\(name)' không phải tên lịch: kế hoạch ghi tên lịch, không ghi đường dẫn"),
+                LocalizedText(en: "\(Wording.quoted(name)) is not a calendar name: a plan names a calendar, not a path",
+                              vi: "\(Wording.quoted(name)) không phải tên lịch: kế hoạch ghi tên lịch, không ghi đường dẫn"),
                 hint: LocalizedText(en: "put the file in calendars/ beside the rules file and write its name without '.json'",
                                     vi: "đặt tệp vào thư mục calendars/ cạnh tệp quy tắc và ghi tên tệp không kèm '.json'")))
             return nil
@@ -24,8 +24,8 @@ public enum CalendarResolver {
         if let builtIn = BuiltInCalendars.calendar(named: name) { return WatchedCalendar(builtIn) }
         diagnostics.append(.error(
             "rules.unknown-calendar", at: usedAt,
-            LocalizedText(en: "unknown calendar '\(name)': no \(file) and no built-in calendar of that name",
-                          vi: "không có lịch '\(name)': không thấy \(file) và không có lịch dựng sẵn tên này"),
+            LocalizedText(en: "unknown calendar \(Wording.quoted(name)): no \(file) and no built-in calendar of that name",
+                          vi: "không có lịch \(Wording.quoted(name)): không thấy \(file) và không có lịch dựng sẵn tên này"),
             hint: DidYouMean.hint(name, from: BuiltInCalendars.names) ?? LocalizedText(
                 en: "built-in calendars: \(BuiltInCalendars.names.joined(separator: ", "))",
                 vi: "các lịch dựng sẵn: \(BuiltInCalendars.names.joined(separator: ", "))")))
@@ -78,8 +78,8 @@ public enum CalendarResolver {
         let known = BuiltInCalendars.names.map { "'\($0)'" }.joined(separator: ", ")
         return (.unknown(.error(
             "calendar.unknown", at: nil,
-            LocalizedText(en: "unknown calendar '\(reference)': no \(places.joined(separator: " or ")) and no built-in calendar of that name (\(known))",
-                          vi: "không có lịch '\(reference)': không thấy \(places.joined(separator: " hay ")) và không có lịch dựng sẵn tên này (\(known))"),
+            LocalizedText(en: "unknown calendar \(Wording.quoted(reference)): no \(places.joined(separator: " or ")) and no built-in calendar of that name (\(known))",
+                          vi: "không có lịch \(Wording.quoted(reference)): không thấy \(places.joined(separator: " hay ")) và không có lịch dựng sẵn tên này (\(known))"),
             hint: DidYouMean.hint(reference, from: BuiltInCalendars.names + files) ?? LocalizedText(
                 en: "give the calendar file's path, or the rules folder with --rules",
                 vi: "ghi đường dẫn tệp lịch, hoặc chỉ định thư mục quy tắc bằng --rules"))), [])

@@ -78,8 +78,8 @@ public struct ObjectFields {
             let v = node[key]!
             diagnostics.append(.error(
                 "rules.bad-value", at: v.location,
-                LocalizedText(en: "'\(key)' must be one of \(Loading.list(choices)), found '\(s)'",
-                              vi: "'\(key)' phải là một trong \(Loading.list(choices)), nhưng gặp '\(s)'"),
+                LocalizedText(en: "'\(key)' must be one of \(Loading.list(choices)), found \(Wording.quoted(s))",
+                              vi: "'\(key)' phải là một trong \(Loading.list(choices)), nhưng gặp \(Wording.quoted(s))"),
                 hint: DidYouMean.hint(s, from: choices)))
             return nil
         }
@@ -117,12 +117,12 @@ public struct ObjectFields {
             if let owner = foreign[m.key] {
                 diagnostics.append(.error(
                     "rules.key-not-for-shape", at: m.keyLocation,
-                    LocalizedText(en: "'\(m.key)' does not apply to \(what.en)", vi: "'\(m.key)' không dùng cho \(what.vi)"),
-                    hint: LocalizedText(en: "'\(m.key)' belongs to \(owner) rules", vi: "'\(m.key)' dành cho quy tắc \(owner)")))
+                    LocalizedText(en: "\(Wording.quoted(m.key)) does not apply to \(what.en)", vi: "\(Wording.quoted(m.key)) không dùng cho \(what.vi)"),
+                    hint: LocalizedText(en: "\(Wording.quoted(m.key)) belongs to \(owner) rules", vi: "\(Wording.quoted(m.key)) dành cho quy tắc \(owner)")))
             } else {
                 diagnostics.append(.error(
                     "rules.unknown-key", at: m.keyLocation,
-                    LocalizedText(en: "unknown key '\(m.key)' in \(what.en)", vi: "khóa '\(m.key)' không hợp lệ trong \(what.vi)"),
+                    LocalizedText(en: "unknown key \(Wording.quoted(m.key)) in \(what.en)", vi: "khóa \(Wording.quoted(m.key)) không hợp lệ trong \(what.vi)"),
                     hint: DidYouMean.hint(m.key, from: known.sorted()) ?? LocalizedText(
                         en: "allowed keys: \(allowed.joined(separator: ", "))",
                         vi: "các khóa hợp lệ: \(allowed.joined(separator: ", "))")))
@@ -142,13 +142,13 @@ public enum Loading {
     /// A value as messages quote it: `'abc'` for strings, its type otherwise.
     public static func shown(_ node: JSONNode) -> LocalizedText {
         switch node.value {
-        case .string(let s): return LocalizedText(verbatim: "'\(s)'")
+        case .string(let s): return LocalizedText(verbatim: Wording.quoted(s))
         case .number(let n): return LocalizedText(en: "the number \(n.literal)", vi: "số \(n.literal)")
         default: return node.typeName
         }
     }
 
-    public static func list(_ items: [String]) -> String { items.map { "'\($0)'" }.joined(separator: ", ") }
+    public static func list(_ items: [String]) -> String { items.map { Wording.quoted($0) }.joined(separator: ", ") }
 
     /// A language error at a node: the parser says what is wrong, the node says where.
     public static func languageError(_ error: LanguageError, at node: JSONNode) -> Diagnostic {

@@ -19,8 +19,8 @@ public enum PlanLoader {
         let id = obj.string("plan", required: true, diagnostics: &d)
         if let id, !Loading.isIndicatorSlug(id) {
             d.append(.error("rules.bad-slug", at: root["plan"]?.location,
-                            LocalizedText(en: "plan id '\(id)' is not a valid slug: use lower-case letters, digits and '-'",
-                                          vi: "mã kế hoạch '\(id)' không hợp lệ: chỉ dùng chữ thường không dấu, số và '-'")))
+                            LocalizedText(en: "plan id \(Wording.quoted(id)) is not a valid slug: use lower-case letters, digits and '-'",
+                                          vi: "mã kế hoạch \(Wording.quoted(id)) không hợp lệ: chỉ dùng chữ thường không dấu, số và '-'")))
         }
         let title = obj.string("title", diagnostics: &d)
         let source = obj.string("source", diagnostics: &d)
@@ -29,8 +29,8 @@ public enum PlanLoader {
         let timeZone = obj.string("timezone", diagnostics: &d) ?? "Asia/Ho_Chi_Minh"
         if TimeZone(identifier: timeZone) == nil, let node = root["timezone"] {
             d.append(.error("rules.bad-value", at: node.location,
-                            LocalizedText(en: "unknown time zone '\(timeZone)': expected an IANA name such as 'Asia/Ho_Chi_Minh'",
-                                          vi: "múi giờ '\(timeZone)' không hợp lệ: cần tên IANA như 'Asia/Ho_Chi_Minh'"),
+                            LocalizedText(en: "unknown time zone \(Wording.quoted(timeZone)): expected an IANA name such as 'Asia/Ho_Chi_Minh'",
+                                          vi: "múi giờ \(Wording.quoted(timeZone)) không hợp lệ: cần tên IANA như 'Asia/Ho_Chi_Minh'"),
                             hint: DidYouMean.hint(timeZone, from: TimeZone.knownTimeZoneIdentifiers)))
         }
         let calendar = obj.string("calendar", diagnostics: &d) ?? "vn"
@@ -58,8 +58,8 @@ public enum PlanLoader {
                 guard let rid = idNode.stringValue else { continue }
                 if let first = seen[rid] {
                     d.append(.error("rules.duplicate-id", at: idNode.location,
-                                    LocalizedText(en: "id '\(rid)' is already used at line \(first.line ?? 0) (rules and reports share ids)",
-                                                  vi: "mã '\(rid)' đã được dùng ở dòng \(first.line ?? 0) (quy tắc và báo cáo dùng chung mã)")))
+                                    LocalizedText(en: "id \(Wording.quoted(rid)) is already used at line \(first.line ?? 0) (rules and reports share ids)",
+                                                  vi: "mã \(Wording.quoted(rid)) đã được dùng ở dòng \(first.line ?? 0) (quy tắc và báo cáo dùng chung mã)")))
                 } else {
                     seen[rid] = idNode.location
                 }
@@ -112,14 +112,14 @@ public enum PlanLoader {
             }
             guard Loading.isUnitSlug(s) else {
                 d.append(.error("rules.bad-slug", at: e.location,
-                                LocalizedText(en: "unit '\(s)' is not a valid slug: use lower-case letters without accents, digits and '-' (e.g. 'cao-minh')",
-                                              vi: "mã đơn vị '\(s)' không hợp lệ: dùng chữ thường không dấu, số và '-' (ví dụ 'cao-minh')")))
+                                LocalizedText(en: "unit \(Wording.quoted(s)) is not a valid slug: use lower-case letters without accents, digits and '-' (e.g. 'cao-minh')",
+                                              vi: "mã đơn vị \(Wording.quoted(s)) không hợp lệ: dùng chữ thường không dấu, số và '-' (ví dụ 'cao-minh')")))
                 ok = false
                 continue
             }
             if out.contains(s) {
                 d.append(.error("rules.duplicate-id", at: e.location,
-                                LocalizedText(en: "unit '\(s)' is listed twice", vi: "đơn vị '\(s)' bị liệt kê hai lần")))
+                                LocalizedText(en: "unit \(Wording.quoted(s)) is listed twice", vi: "đơn vị \(Wording.quoted(s)) bị liệt kê hai lần")))
                 ok = false
             }
             out.append(s)
@@ -139,7 +139,7 @@ public enum PlanLoader {
             guard var o = ObjectFields(m.value, what: LocalizedText(en: "an owner", vi: "một đơn vị chủ trì"), diagnostics: &d) else { continue }
             if !Loading.isIndicatorSlug(m.key) {
                 d.append(.error("rules.bad-slug", at: m.keyLocation,
-                                LocalizedText(en: "owner id '\(m.key)' is not a valid slug", vi: "mã đơn vị chủ trì '\(m.key)' không hợp lệ")))
+                                LocalizedText(en: "owner id \(Wording.quoted(m.key)) is not a valid slug", vi: "mã đơn vị chủ trì \(Wording.quoted(m.key)) không hợp lệ")))
             }
             let name = o.string("name", diagnostics: &d)
             let email = o.string("email", diagnostics: &d)
@@ -152,8 +152,8 @@ public enum PlanLoader {
             }
             if let email, !isPlausibleEmail(email) {
                 d.append(.error("rules.bad-value", at: m.value["email"]?.location,
-                                LocalizedText(en: "'\(email)' is not an email address (expected name@domain)",
-                                              vi: "'\(email)' không phải địa chỉ email (cần dạng ten@mien)")))
+                                LocalizedText(en: "\(Wording.quoted(email)) is not an email address (expected name@domain)",
+                                              vi: "\(Wording.quoted(email)) không phải địa chỉ email (cần dạng ten@mien)")))
             }
             o.finish(allowed: ["name", "email"], diagnostics: &d)
             owners.append(Owner(id: m.key, name: name, email: email))
@@ -174,10 +174,10 @@ public enum PlanLoader {
         guard !owners.isEmpty, !owners.contains(where: { $0.id == owner }) else { return }
         let known = owners.map(\.id)
         d.append(.error("rules.unknown-owner", at: node.location,
-                        LocalizedText(en: "owner '\(owner)' is not in the plan's owners", vi: "đơn vị chủ trì '\(owner)' không có trong danh sách 'owners'"),
+                        LocalizedText(en: "owner \(Wording.quoted(owner)) is not in the plan's owners", vi: "đơn vị chủ trì \(Wording.quoted(owner)) không có trong danh sách 'owners'"),
                         hint: DidYouMean.hint(owner, from: known) ?? LocalizedText(
-                            en: "the plan's owners are \(Loading.list(known)); add '\(owner)' there or use one of them",
-                            vi: "các đơn vị chủ trì của kế hoạch: \(Loading.list(known)); thêm '\(owner)' vào đó hoặc dùng một trong số này")))
+                            en: "the plan's owners are \(Loading.list(known)); add \(Wording.quoted(owner)) there or use one of them",
+                            vi: "các đơn vị chủ trì của kế hoạch: \(Loading.list(known)); thêm \(Wording.quoted(owner)) vào đó hoặc dùng một trong số này")))
     }
 
     static func loadIndicators(_ obj: inout ObjectFields, _ d: inout [Diagnostic]) -> [String: Indicator] {
@@ -191,8 +191,8 @@ public enum PlanLoader {
         for m in members {
             if !Loading.isIndicatorSlug(m.key) {
                 d.append(.error("rules.bad-slug", at: m.keyLocation,
-                                LocalizedText(en: "indicator id '\(m.key)' is not a valid slug: use lower-case letters, digits, '_', '.', '-'",
-                                              vi: "mã chỉ tiêu '\(m.key)' không hợp lệ: chỉ dùng chữ thường không dấu, số, '_', '.', '-'")))
+                                LocalizedText(en: "indicator id \(Wording.quoted(m.key)) is not a valid slug: use lower-case letters, digits, '_', '.', '-'",
+                                              vi: "mã chỉ tiêu \(Wording.quoted(m.key)) không hợp lệ: chỉ dùng chữ thường không dấu, số, '_', '.', '-'")))
             }
             guard var o = ObjectFields(m.value, what: LocalizedText(en: "an indicator", vi: "một chỉ tiêu"), diagnostics: &d) else { continue }
             let title = o.string("title", diagnostics: &d)
@@ -226,8 +226,8 @@ public enum PlanLoader {
         let id = o.string("id", required: true, diagnostics: &d)
         if let id, !Loading.isIndicatorSlug(id) {
             d.append(.error("rules.bad-slug", at: node["id"]?.location,
-                            LocalizedText(en: "rule id '\(id)' is not a valid slug: use lower-case letters, digits, '_', '.', '-'",
-                                          vi: "mã quy tắc '\(id)' không hợp lệ: chỉ dùng chữ thường không dấu, số, '_', '.', '-'")))
+                            LocalizedText(en: "rule id \(Wording.quoted(id)) is not a valid slug: use lower-case letters, digits, '_', '.', '-'",
+                                          vi: "mã quy tắc \(Wording.quoted(id)) không hợp lệ: chỉ dùng chữ thường không dấu, số, '_', '.', '-'")))
         }
         let title = o.string("title", diagnostics: &d)
         let owner = o.string("owner", diagnostics: &d)
@@ -290,7 +290,7 @@ public enum PlanLoader {
         let id = o.string("id", required: true, diagnostics: &d)
         if let id, !Loading.isIndicatorSlug(id) {
             d.append(.error("rules.bad-slug", at: node["id"]?.location,
-                            LocalizedText(en: "report id '\(id)' is not a valid slug", vi: "mã báo cáo '\(id)' không hợp lệ")))
+                            LocalizedText(en: "report id \(Wording.quoted(id)) is not a valid slug", vi: "mã báo cáo \(Wording.quoted(id)) không hợp lệ")))
         }
         let title = o.string("title", diagnostics: &d)
         let owner = o.string("owner", diagnostics: &d)
@@ -327,8 +327,8 @@ public enum PlanLoader {
                     periods.append(p)
                 } else {
                     d.append(.error("rules.bad-period", at: element.location,
-                                    LocalizedText(en: "expected a period such as '2026-Q1', '2026-H1', '2026-9M', '2026', found '\(text)'",
-                                                  vi: "cần một kỳ như '2026-Q1', '2026-H1', '2026-9M', '2026', nhưng gặp '\(text)'")))
+                                    LocalizedText(en: "expected a period such as '2026-Q1', '2026-H1', '2026-9M', '2026', found \(Wording.quoted(text))",
+                                                  vi: "cần một kỳ như '2026-Q1', '2026-H1', '2026-9M', '2026', nhưng gặp \(Wording.quoted(text))")))
                 }
             }
         }

@@ -45,8 +45,8 @@ public struct RuleFields {
         guard let id = string("indicator", required: fallback == nil) else { return fallback }
         guard Loading.isIndicatorSlug(id) else {
             diagnostics.append(.error("rules.bad-slug", at: object.node["indicator"]?.location,
-                                      LocalizedText(en: "indicator '\(id)' is not a valid slug: use lower-case letters, digits, '_', '.', '-'",
-                                                    vi: "chỉ tiêu '\(id)' không hợp lệ: chỉ dùng chữ thường không dấu, số, '_', '.', '-'")))
+                                      LocalizedText(en: "indicator \(Wording.quoted(id)) is not a valid slug: use lower-case letters, digits, '_', '.', '-'",
+                                                    vi: "chỉ tiêu \(Wording.quoted(id)) không hợp lệ: chỉ dùng chữ thường không dấu, số, '_', '.', '-'")))
             return nil
         }
         return id
@@ -125,8 +125,8 @@ extension Loading {
         } catch {
             diagnostics.append(.error(
                 "rules.bad-period", at: node.location,
-                LocalizedText(en: "\(key): expected a period ('2026-Q2', 'quý II/2026') or a date ('2026-04-01'), found '\(text)'",
-                              vi: "\(key): cần một kỳ ('2026-Q2', 'quý II/2026') hoặc một ngày ('01/04/2026'), nhưng gặp '\(text)'")))
+                LocalizedText(en: "\(key): expected a period ('2026-Q2', 'quý II/2026') or a date ('2026-04-01'), found \(Wording.quoted(text))",
+                              vi: "\(key): cần một kỳ ('2026-Q2', 'quý II/2026') hoặc một ngày ('01/04/2026'), nhưng gặp \(Wording.quoted(text))")))
             return nil
         }
     }

@@ -67,8 +67,8 @@ public enum RulesLoader {
             guard let plan else { continue }
             if let other = planFiles[plan.id] {
                 diagnostics.append(.error("rules.duplicate-plan", at: document.root["plan"]?.location,
-                                          LocalizedText(en: "plan '\(plan.id)' is also defined in \(other)",
-                                                        vi: "kế hoạch '\(plan.id)' đã được định nghĩa trong \(other)")))
+                                          LocalizedText(en: "plan \(Wording.quoted(plan.id)) is also defined in \(other)",
+                                                        vi: "kế hoạch \(Wording.quoted(plan.id)) đã được định nghĩa trong \(other)")))
                 continue
             }
             planFiles[plan.id] = file

@@ -38,6 +38,27 @@ public enum Wording {
 
     /// The name people know a rule by: its title, else its id.
     public static func name(_ title: String?, _ id: String) -> String { title ?? id }
+
+    /// User text as a message quotes it: `'Cao Minh'`; text with a control character (a line
+    /// break, a tab, an escape) as a JSON string literal, `"ubnd@xa.vn\nBcc: …"`, so that a
+    /// diagnostic stays on its one line and nothing reaches a terminal raw.
+    public static func quoted(_ text: some StringProtocol) -> String {
+        func isControl(_ u: Unicode.Scalar) -> Bool {
+            u.value < 0x20 || (0x7F...0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029
+        }
+        guard text.unicodeScalars.contains(where: isControl) else { return "'\(text)'" }
+        // JSONWriter escapes C0 controls and U+2028/9; DEL and C1 controls are left to here.
+        var out = String.UnicodeScalarView()
+        for u in JSONWriter.quoted(String(text)).unicodeScalars {
+            if isControl(u) {
+                let hex = String(u.value, radix: 16)
+                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+            } else {
+                out.append(u)
+            }
+        }
+        return String(out)
+    }
 }
 
 extension LocalizedText {

@@ -73,10 +73,27 @@ import Testing
         (#"{"unit": "u", "period": "2026-02", "indicator": "x", "value": "hai"}"#, "cannot read the value 'hai' of 'x' as a number"),
         (#"{"unit": "u", "period": 202602, "indicator": "x", "value": 2}"#, "cannot read the period '202602'"),
         (#"{"unit": "u", "period": "2026-02", "value": 2}"#, "a value without an indicator"),
+        (#"{"unit": "u", "period": "2026-02", "indicator": 5, "value": 2}"#,
+         #"the indicator must be text (an indicator id such as "ty_le_ho_ngheo"), found the number 5"#),
+        (#"{"unit": "u", "period": "2026-02", "indicator": 5}"#, "the indicator must be text"),
         (#"{"unit": "", "period": "2026-02", "indicator": "x", "value": 2}"#, "the unit is empty"),
+        (#"{"unit": 5, "period": "2026-02", "indicator": "x", "value": 2}"#,
+         #"the unit must be text (a unit slug such as "cao-minh"), found the number 5"#),
         (#"{"unit": "u", "period": "2026-02", "indicator": "t", "value": 2}"#, "cannot read '2' as a task's progress"),
         (#"{"unit": "u", "period": "2026-02", "indicator": "t", "value": "sắp xong"}"#,
          "cannot read 'sắp xong' as a task's progress: expected a completion date"),
+        // An object or an array where a cell belongs.
+        (#"{"unit": "u", "period": "2026-02", "indicator": "x", "value": {"n": 2}}"#,
+         #"'value' must be one value: expected a number, or for a task a completion date, "done" or "chưa"; found an object"#),
+        (#"{"unit": "u", "period": "2026-02", "indicator": "x", "value": [2]}"#, "'value' must be one value: expected a number"),
+        (#"{"unit": "u", "period": "2026-02", "indicator": "x", "Value": []}"#, "found an array"),
+        (#"{"unit": "u", "period": ["2026-02"], "indicator": "x", "value": 2}"#,
+         #"'period' must be one value: expected a period such as "2026-06"; found an array"#),
+        (#"{"unit": {"id": "u"}, "period": "2026-02", "indicator": "x", "value": 2}"#, "'unit' must be one value"),
+        (#"{"unit": "u", "period": "2026-02", "indicator": ["x"], "value": 2}"#, "'indicator' must be one value"),
+        (#"{"unit": "u", "period": "2026-02", "indicator": "x", "value": 2, "submitted": {}}"#,
+         #"'submitted' must be one value: expected a date such as "2026-04-20""#),
+        (#"{"unit": "u", "period": "2026-02", "indicator": "x", "value": 2, "report": ["monthly"]}"#, "'report' must be one value"),
         // Missing keys.
         (#"{"period": "2026-02", "indicator": "x", "value": 2}"#, "the unit is empty"),
         (#"{"unit": "u", "indicator": "x", "value": 2}"#, "cannot read the period (empty)"),
@@ -84,6 +101,9 @@ import Testing
         (#"{"unit": "u", "period": "2026-02", "indicator": "Tỷ lệ", "value": 2}"#, "'Tỷ lệ' is not an indicator id"),
         (#"{"unit": "u", "period": "2026-02", "indicator": "x", "value": 2, "report": "Báo cáo"}"#,
          "'Báo cáo' is not a report schedule id"),
+        (#"{"unit": "u", "period": "2026-02", "indicator": "x", "value": 2, "report": 7}"#,
+         #"the report must be text (a report schedule id such as "monthly"), found the number 7"#),
+        (#"{"unit": "u", "period": "2026-02", "report": 7, "submitted": "2026-03-01"}"#, "the report must be text"),
         (#"{"unit": "u", "period": "quý II", "indicator": "x", "value": 2}"#, "cannot read the period 'quý II'"),
         (#"{"unit": "u", "period": "tháng", "indicator": "x", "value": 2}"#, "cannot read the period 'tháng'"),
         (#"{"unit": "u", "period": 2026.5, "indicator": "x", "value": 2}"#, "cannot read the period '2026.5'"),
@@ -110,13 +130,21 @@ import Testing
         var text: String
         var code = "data.unreadable"
         var line: Int
-        var column: Int
-        var path: String
+        /// Nil for a CSV file, whose problems are placed by line alone.
+        var column: Int?
+        var path: String?
         var fragment: String
         var testDescription: String { text.count > 60 ? String(text.prefix(60)) + "…" : text }
     }
 
     static let firstRow = #"{"unit": "u", "period": "2026-01", "indicator": "x", "value": 1}"#
+
+    /// A CSV header of exactly `bytes` bytes before its line break: the six columns, then
+    /// one more whose long name the reader does not read.
+    static func longHeader(_ bytes: Int) -> String {
+        let columns = "unit,period,indicator,value,submitted,report,"
+        return columns + String(repeating: "x", count: bytes - columns.utf8.count)
+    }
 
     static let unreadable: [Unreadable] = [
         // Not an array of rows.
@@ -154,6 +182,13 @@ import Testing
         // Standard input is JSON when it starts like JSON.
         .init(name: "<stdin>", text: "  {\"rows\": []}", line: 1, column: 3, path: "$",
               fragment: #"expected an array of rows or {"observations": [...]}"#),
+        // A CSV header over 1 MB, with rows after it, without, and without a line break.
+        .init(name: "d.csv", text: longHeader((1 << 20) + 1) + "\n" + goodRow, line: 1, column: nil, path: nil,
+              fragment: "the header row is longer than 1 MB"),
+        .init(name: "d.csv", text: longHeader((1 << 20) + 1) + "\r\n", line: 1, column: nil, path: nil,
+              fragment: "the header row is longer than 1 MB"),
+        .init(name: "d.csv", text: longHeader(3 << 20), line: 1, column: nil, path: nil,
+              fragment: "the header row is longer than 1 MB"),
     ]
 
     @Test(arguments: unreadable)
@@ -171,6 +206,19 @@ import Testing
         #expect(!error.message.vi.isEmpty)
         #expect(error.message.vi != error.message.en, "untranslated: \(error.message.en)")
         #expect(result.findings.isEmpty)
+    }
+
+    /// A header of up to 1 MB is read, whatever its line break, and the rows after it are
+    /// placed on their lines.
+    @Test(arguments: [((1 << 20) - 1, "\n"), (1 << 20, "\n"), ((1 << 20) - 1, "\r\n"), (1 << 20, "\r\n"),
+                      ((1 << 20) - 2, "\r\n"), (1 << 20, "\r")])
+    func aCSVHeaderOfUpTo1MBIsRead(bytes: Int, lineBreak: String) throws {
+        // After a byte order mark, which is not part of the header.
+        let text = "\u{FEFF}" + Self.longHeader(bytes) + lineBreak + Self.goodRow + "u,2026-02,x,2,,\n"
+        let result = try Self.load("d.csv", text)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message.en))")
+        #expect(result.findings.isEmpty, "\(result.findings.map(\.message.en))")
+        #expect(result.data.series(unit: "u", indicator: "x").points.map(\.line) == [2, 3])
     }
 
     @Test func aSourceThatCouldNotBeReadIsUnreadable() throws {

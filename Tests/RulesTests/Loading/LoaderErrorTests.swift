@@ -85,6 +85,28 @@ struct FilesErrorCase: Sendable, CustomTestStringConvertible {
               at: #""chỉ tiêu tỉnh giao""#, message: "'chỉ tiêu tỉnh giao' is not an indicator id",
               json: Harness.plan(rules: #"{"id": "domestic-revenue", "indicator": "domestic_revenue", "change": "tăng tối thiểu 10%", "baseline": {"indicator": "chỉ tiêu tỉnh giao"}}"#)),
 
+        // User text with a line break or a tab is quoted escaped, so that the diagnostic
+        // stays on its one line of standard error.
+        .init(name: "plan id with a line break", code: "rules.bad-slug", path: "$.plan", at: #""cao\nminh""#,
+              message: #"plan id "cao\nminh" is not a valid slug"#, vi: #"mã kế hoạch "cao\nminh" không hợp lệ"#,
+              json: header(#""plan": "cao\nminh", "units": ["cao-minh"], "year": 2026, "calendar": "none""#)),
+        .init(name: "owner email with a tab", code: "rules.bad-value", path: "$.owners.ubnd.email", at: #""ubnd@xa\t.vn""#,
+              message: #""ubnd@xa\t.vn" is not an email address (expected name@domain)"#,
+              vi: #""ubnd@xa\t.vn" không phải địa chỉ email"#,
+              json: Harness.plan(rules: chestnut, extra: #""calendar": "none", "owners": {"ubnd": {"name": "UBND", "email": "ubnd@xa\t.vn"}}"#)),
+        .init(name: "target with a line break", code: "rules.bad-threshold", path: "$.rules[0].target", at: #""khoảng 80%\ntrở lên""#,
+              message: #"cannot read threshold "khoảng 80%\ntrở lên""#,
+              json: Harness.plan(rules: #"{"id": "chestnut-area", "indicator": "chestnut_new_area", "target": "khoảng 80%\ntrở lên"}"#)),
+        .init(name: "rule key with a line break", code: "rules.unknown-key", path: "$.rules[0][\"ti\\ntle\"]", at: #""ti\ntle""#,
+              message: #"unknown key "ti\ntle" in a target rule"#,
+              json: Harness.plan(rules: #"{"id": "chestnut-area", "indicator": "chestnut_new_area", "target": "18 ha", "ti\ntle": "x"}"#)),
+        .init(name: "roll with a line break", code: "rules.bad-value", path: "$.roll", at: #""none\n""#,
+              message: #"found "none\n""#,
+              json: Harness.plan(rules: chestnut, extra: #""calendar": "none", "roll": "none\n""#)),
+        .init(name: "report period with a line break", code: "rules.bad-period", path: "$.reports[0].periods[1]", at: #""2026\nQ2""#,
+              message: #"found "2026\nQ2""#,
+              json: Harness.plan(rules: "", reports: #"{"id": "de-an-report", "periods": ["2026-Q1", "2026\nQ2"], "due": "chậm nhất ngày 31"}"#)),
+
         .init(name: "baseline neither a number nor a period", code: "rules.bad-baseline", path: "$.rules[0].baseline",
               at: #""năm trước""#, message: #"expected a number, a {unit: number} map or a period such as "2025", found 'năm trước'"#,
               vi: "nhưng gặp 'năm trước'",
