@@ -47,6 +47,7 @@ enum RunCommand {
         // The data is no longer needed: let its memory go before the findings are sorted.
         prepared.data.data = ProgressData()
         prepared.data.findings = []
+        timer.lap("free")
         let report = judgement.report()
         timer.lap("sort")
         Pipeline.printCalendarNotes(prepared.rules, options: options, console: console)

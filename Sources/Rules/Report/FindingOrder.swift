@@ -38,12 +38,34 @@ public enum FindingOrder {
     /// Where each position of the sorted array takes its finding from.
     static func permutation(_ findings: [Finding], threads: Int = 1) -> [Int] {
         // Each text field becomes a number that sorts like it: its rank among the field's
-        // distinct values. The fields are ranked on several threads.
-        let fields: [@Sendable (Finding) -> String?] = [\.unit, \.plan, \.rule, \.period, { $0.code.rawValue }, { $0.location?.file }]
-        let ranked = Parallel.map(fields.count, threads: threads) { k in
-            ranks(findings, fields[k], periods: k == 3)
+        // distinct values. Findings live in separate boxes spread over memory, so each is
+        // visited once, reading all its fields (a pass per field cost a cache miss per field):
+        // chunks of findings are numbered on several threads, then the numbers are ranked.
+        let n = findings.count
+        let chunks = max(1, min(threads * 4, n / 2048))
+        let size = (n + chunks - 1) / chunks
+        let parts = Parallel.map(chunks, threads: threads) { c in
+            FieldNumbers(findings[min(c * size, n)..<min((c + 1) * size, n)])
         }
-        let unit = ranked[0], plan = ranked[1], rule = ranked[2], periodRank = ranked[3], code = ranked[4], file = ranked[5]
+        var rankOf = [[[Int32]]](repeating: [], count: chunks)  // [chunk][field][local id]
+        for field in 0..<FieldNumbers.fields {
+            var global: [String: Int32] = [:]
+            var distinct: [String] = []
+            for part in parts {
+                for value in part.distinct[field] where global[value] == nil {
+                    global[value] = Int32(distinct.count)
+                    distinct.append(value)
+                }
+            }
+            let sorted = distinct.indices.sorted {
+                field == FieldNumbers.period ? Finding.periodOrder(distinct[$0], distinct[$1]) : distinct[$0] < distinct[$1]
+            }
+            var rank = [Int32](repeating: 0, count: distinct.count)
+            for (r, id) in sorted.enumerated() { rank[id] = Int32(r) }
+            for (c, part) in parts.enumerated() {
+                rankOf[c].append(part.distinct[field].map { rank[Int(global[$0]!)] })
+            }
+        }
 
         struct Key: Comparable {
             var unit, plan, rule, period, code, due, file, line: Int32
@@ -55,10 +77,15 @@ public enum FindingOrder {
             }
         }
         var keys: [(key: Key, index: Int)] = []
-        keys.reserveCapacity(findings.count)
-        for (i, f) in findings.enumerated() {
-            keys.append((Key(unit: unit[i], plan: plan[i], rule: rule[i], period: periodRank[i], code: code[i],
-                             due: f.due?.dayNumber ?? .min, file: file[i], line: Int32(clamping: f.location?.line ?? 0)), i))
+        keys.reserveCapacity(n)
+        for (c, part) in parts.enumerated() {
+            let r = rankOf[c]
+            for j in 0..<part.due.count {
+                let id = part.ids[j]
+                keys.append((Key(unit: r[0][Int(id.0)], plan: r[1][Int(id.1)], rule: r[2][Int(id.2)], period: r[3][Int(id.3)],
+                                 code: r[4][Int(id.4)], due: part.due[j], file: r[5][Int(id.5)], line: part.line[j]),
+                             c * size + j))
+            }
         }
         keys.sort { a, b in
             if a.key != b.key { return a.key < b.key }
@@ -71,27 +98,37 @@ public enum FindingOrder {
         return keys.map(\.index)
     }
 
-    /// The rank of each finding's `field` among the field's distinct values (nil as ""),
-    /// in text order, or for periods in chronological order.
-    static func ranks(_ findings: [Finding], _ field: (Finding) -> String?, periods: Bool) -> [Int32] {
-        // Values are numbered by their bytes (`ByteInterner`: two machine words per short
-        // value) rather than through a `Dictionary<String, _>`, whose seeded hash of every
-        // rule id and period was most of the sort's cost.
-        var ids = ByteInterner()
-        var distinct: [String] = []
-        var firstSeen: [Int32] = []
-        firstSeen.reserveCapacity(findings.count)
-        for f in findings {
-            var value = field(f) ?? ""
-            let (id, isNew) = value.withUTF8 { ids.intern(UnsafeRawBufferPointer($0)) }
-            if isNew { distinct.append(value) }
-            firstSeen.append(id)
+    /// The text fields of a stretch of findings numbered by first appearance (per field),
+    /// with the due day and line that complete the sort key.
+    struct FieldNumbers: Sendable {
+        static let fields = 6
+        static let period = 3
+        /// unit, plan, rule, period, code, file (nil as "").
+        var ids: [(Int32, Int32, Int32, Int32, Int32, Int32)] = []
+        var distinct = [[String]](repeating: [], count: fields)
+        var due: [Int32] = []
+        var line: [Int32] = []
+
+        init(_ findings: ArraySlice<Finding>) {
+            // By their bytes (`ByteInterner`: two machine words per short value), not through
+            // a `Dictionary<String, _>` and its seeded hash of every rule id and period.
+            var interners = [ByteInterner](repeating: ByteInterner(), count: Self.fields)
+            ids.reserveCapacity(findings.count)
+            due.reserveCapacity(findings.count)
+            line.reserveCapacity(findings.count)
+            func number(_ field: Int, _ value: String?) -> Int32 {
+                var text = value ?? ""
+                let (id, isNew) = text.withUTF8 { interners[field].intern(UnsafeRawBufferPointer($0)) }
+                if isNew { distinct[field].append(text) }
+                return id
+            }
+            for f in findings {
+                let location = f.location
+                ids.append((number(0, f.unit), number(1, f.plan), number(2, f.rule), number(3, f.period),
+                            number(4, f.code.rawValue), number(5, location?.file)))
+                due.append(f.due?.dayNumber ?? .min)
+                line.append(Int32(clamping: location?.line ?? 0))
+            }
         }
-        let sorted = distinct.indices.sorted {
-            periods ? Finding.periodOrder(distinct[$0], distinct[$1]) : distinct[$0] < distinct[$1]
-        }
-        var rank = [Int32](repeating: 0, count: distinct.count)
-        for (r, id) in sorted.enumerated() { rank[id] = Int32(r) }
-        return firstSeen.map { rank[Int($0)] }
     }
 }

@@ -1,0 +1,49 @@
+import Testing
+@testable import Rules
+
+/// The fast canonical sort (numbered fields, chunks on several threads) puts findings in
+/// exactly the order of spec §6 that `Finding.canonicalOrder` spells out field by field.
+@Suite struct FindingOrderTests {
+    static func findings(_ count: Int) -> [Finding] {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func pick<T>(_ options: [T]) -> T {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return options[Int(state >> 33) % options.count]
+        }
+        let units: [String?] = (0..<40).map { "xa-\($0 * 7 % 40)" } + [nil]
+        let rules: [String?] = ["r1", "r10", "r2", "r100", "bhyt", "Z", nil]
+        let periods: [String?] = ["2026-06", "2026-Q2", "2026-H1", "2026-9M", "2026", "2026-06-30", "2025-12", nil]
+        let codes: [FindingCode] = [TargetRule.missed, .dueSoon, .dataInvalid, .noData, .unknownIndicator]
+        return (0..<count).map { i in
+            Finding(severity: pick([.violation, .warning]), code: pick(codes), plan: pick(["p", "a", nil]), rule: pick(rules),
+                    unit: pick(units), period: pick(periods),
+                    due: pick([nil, CivilDate(year: 2026, month: 6, day: 30), CivilDate(year: 2026, month: 1, day: 5)]),
+                    message: LocalizedText(verbatim: "m\(i % 3)"),
+                    location: pick([nil, SourceLocation(file: "b.csv", line: i % 50), SourceLocation(file: "a.csv", line: i % 7)]))
+        }
+    }
+
+    static func reference(_ findings: [Finding]) -> [Finding] {
+        findings.enumerated().sorted { a, b in
+            if Finding.canonicalOrder(a.element, b.element) { return true }
+            if Finding.canonicalOrder(b.element, a.element) { return false }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    @Test(arguments: [(0, 1), (1, 1), (300, 1), (300, 4), (20_000, 1), (20_000, 2), (20_000, 7)])
+    func theFastSortIsTheCanonicalOrder(count: Int, threads: Int) {
+        let findings = Self.findings(count)
+        let sorted = FindingOrder.sorted(findings, threads: threads)
+        let expected = Self.reference(findings)
+        #expect(sorted.count == expected.count)
+        let firstDifference = zip(sorted, expected).enumerated().first { $0.element.0 != $0.element.1 }
+        #expect(firstDifference == nil, "first difference at \(firstDifference?.offset ?? -1)")
+    }
+
+    @Test func partsAreJoinedAndSortedAsOne() {
+        let findings = Self.findings(5_000)
+        let parts = [Array(findings[..<1_000]), [], Array(findings[1_000...])]
+        #expect(FindingOrder.sorted(parts, threads: 3) == Self.reference(findings))
+    }
+}
