@@ -52,6 +52,17 @@ final class ByteSource: @unchecked Sendable {
         return out
     }
 
+    /// The offset of the first `byte` in `range`, read 64 KB at a time; nil when there is none.
+    func firstIndex(of byte: UInt8, in range: Range<Int>) -> Int? {
+        var at = range.lowerBound
+        while at < range.upperBound {
+            let end = min(at + (1 << 16), range.upperBound)
+            if let k = bytes(at..<end).firstIndex(of: byte) { return at + k }
+            at = end
+        }
+        return nil
+    }
+
     /// Calls `body` with consecutive blocks of `range`.
     func blocks(_ range: Range<Int>, size: Int, _ body: (UnsafeRawBufferPointer) -> Void) {
         switch storage {

@@ -39,28 +39,42 @@ public enum CSVDataReader {
         let body = header.end..<source.count
         var pieces = [Piece(range: body, firstLine: header.nextLine)]
         if threads > 1 && body.count >= max(parallelThreshold, threads) {
-            pieces = split(source, body, into: threads, firstLine: header.nextLine)
+            pieces = cut(source, body, into: threads, firstLine: header.nextLine)
         }
         let planned = pieces
         let rowBytes = head.withUnsafeBytes { averageRowBytes($0, from: header.end) }
-        let parsed = Parallel.map(planned.count, threads: threads) { i in
-            parse(source, planned[i], layout: layout, scope: scope, file: file, fileIndex: fileIndex,
-                  isLast: i == planned.count - 1, rowBytes: rowBytes, plainLane: plainLane, block: blockSize)
+        @Sendable func parsePiece(_ piece: Piece, isLast: Bool) -> PieceResult {
+            parse(source, piece, layout: layout, scope: scope, file: file, fileIndex: fileIndex,
+                  isLast: isLast, rowBytes: rowBytes, plainLane: plainLane, block: blockSize)
         }
-        // A piece that met a stray quote or an open quote at its end may have been split at
-        // the wrong place (quote counting assumes well-formed quoting): read from its start
-        // to the end of the file in one go instead.
+        let parsed = Parallel.map(planned.count, threads: threads) { i in
+            parsePiece(planned[i], isLast: i == planned.count - 1)
+        }
+        // The pieces after the first counted their lines from 1; in order, each now learns
+        // its first line from the pieces before it, and its lines are moved there. A piece
+        // that ends inside a quoted field (the cut after it fell on a line break inside the
+        // field, so the next piece did not start a record) or met a stray quote is read
+        // again from its start to the end of the file in one go; a piece whose messages name
+        // lines is read again at its true first line.
         var collectors: [ObservationCollector] = []
-        for (i, result) in parsed.enumerated() {
-            if i < parsed.count - 1 && result.suspect {
-                let rest = Piece(range: pieces[i].range.lowerBound..<body.upperBound, firstLine: pieces[i].firstLine)
-                let again = parse(source, rest, layout: layout, scope: scope, file: file, fileIndex: fileIndex,
-                                  isLast: true, rowBytes: rowBytes, plainLane: plainLane, block: blockSize)
-                collectors.append(again.collector)
-                return (collectors, again.diagnostics)
+        var line = header.nextLine
+        for (i, first) in parsed.enumerated() {
+            let isLast = i == parsed.count - 1
+            if !isLast && first.suspect {
+                let rest = parsePiece(Piece(range: pieces[i].range.lowerBound..<body.upperBound, firstLine: line), isLast: true)
+                collectors.append(rest.collector)
+                return (collectors, rest.diagnostics)
+            }
+            var result = first
+            let offset = line - pieces[i].firstLine
+            if offset != 0 && (result.collector.citesLines || !result.diagnostics.isEmpty) {
+                result = parsePiece(Piece(range: pieces[i].range, firstLine: line), isLast: isLast)
+            } else {
+                result.collector.shiftLines(by: Int32(offset))
             }
             collectors.append(result.collector)
             if !result.diagnostics.isEmpty { return (collectors, result.diagnostics) }
+            line += result.lines
         }
         return (collectors, [])
     }
@@ -72,90 +86,21 @@ public enum CSVDataReader {
         var firstLine: Int
     }
 
-    /// What the first pass learns of one stretch of the file.
-    struct Scan: Sendable {
-        var quotes = 0
-        var lineBreaks = 0
-        /// The first LF after which the stretch's own quote count is even / odd, and how many
-        /// line breaks the stretch has up to and including it.
-        var firstEven: (offset: Int, lineBreaks: Int)?
-        var firstOdd: (offset: Int, lineBreaks: Int)?
-    }
-
-    /// Splits `body` into about `count` pieces that start on record boundaries.
-    static func split(_ source: ByteSource, _ body: Range<Int>, into count: Int, firstLine: Int) -> [Piece] {
+    /// Splits `body` into about `count` pieces, each after the first starting right after
+    /// the first line feed at or after its nominal start. Whether that line feed ends a
+    /// record, or lies inside a quoted field, is known once the piece before it is read
+    /// (`read`); nothing is scanned ahead. Pieces after the first count their lines from 1.
+    static func cut(_ source: ByteSource, _ body: Range<Int>, into count: Int, firstLine: Int) -> [Piece] {
         let size = body.count / count
-        let nominal = (0..<count).map { i in
-            body.lowerBound + i * size..<(i == count - 1 ? body.upperBound : body.lowerBound + (i + 1) * size)
+        var starts = [body.lowerBound]
+        for i in 1..<count {
+            let nominal = max(body.lowerBound + i * size, starts[starts.count - 1])
+            guard let lf = source.firstIndex(of: ByteSearch.lf, in: nominal..<body.upperBound) else { break }
+            if lf + 1 < body.upperBound && lf + 1 > starts[starts.count - 1] { starts.append(lf + 1) }
         }
-        let scans = Parallel.map(count, threads: count) { i in scan(source, nominal[i]) }
-        var pieces: [Piece] = []
-        var start = body.lowerBound, startLine = firstLine
-        var quotesBefore = 0, linesBefore = firstLine - 1  // up to the nominal start of piece i
-        for i in 0..<count {
-            // A CR LF pair cut by the nominal boundary was counted once on each side.
-            if i > 0, nominal[i].lowerBound > 0, source.bytes(nominal[i].lowerBound - 1..<nominal[i].lowerBound + 1) == [0x0D, 0x0A] {
-                linesBefore -= 1
-            }
-            if i > 0 {
-                // The first line break inside nominal piece i with an even number of quotes
-                // before it in the whole file.
-                let wanted = quotesBefore % 2 == 0 ? scans[i].firstEven : scans[i].firstOdd
-                if let cut = wanted {
-                    pieces.append(Piece(range: start..<(cut.offset + 1), firstLine: startLine))
-                    start = cut.offset + 1
-                    startLine = linesBefore + cut.lineBreaks + 1
-                }
-            }
-            quotesBefore += scans[i].quotes
-            linesBefore += scans[i].lineBreaks
+        return starts.indices.map { k in
+            Piece(range: starts[k]..<(k + 1 < starts.count ? starts[k + 1] : body.upperBound), firstLine: k == 0 ? firstLine : 1)
         }
-        pieces.append(Piece(range: start..<body.upperBound, firstLine: startLine))
-        return pieces.filter { !$0.range.isEmpty }
-    }
-
-    /// Counts quotes and line breaks (LF; CR LF counts once, a lone CR too) in a stretch,
-    /// and finds the first LF with an even, and with an odd, number of quotes before it.
-    /// Runs at several GB/s: counting looks at eight bytes at a time, and the candidate
-    /// cuts are found by jumping between line breaks and quotes with `memchr`.
-    static func scan(_ source: ByteSource, _ range: Range<Int>) -> Scan {
-        var s = Scan()
-        var offset = range.lowerBound
-        var previousCR = false
-        source.blocks(range, size: blockSize) { block in
-            let n = block.count
-            var cursor = 0
-            func countUpTo(_ end: Int) {
-                guard end > cursor else { return }
-                let segment = UnsafeRawBufferPointer(rebasing: block[cursor..<end])
-                let (q, breaks, endsWithCR) = Self.count(segment, previousCR: previousCR)
-                s.quotes += q
-                s.lineBreaks += breaks
-                previousCR = endsWithCR
-                cursor = end
-            }
-            func find(_ byte: UInt8, from i: Int) -> Int? {
-                guard i < n, let p = memchr(block.baseAddress! + i, Int32(byte), n - i) else { return nil }
-                return UnsafeRawPointer(p) - block.baseAddress!
-            }
-            func isCut(_ lf: Int) -> Bool { offset + lf + 1 < range.upperBound }
-            // The first LF with an even count: usually the first line break of the stretch.
-            while s.firstEven == nil, let lf = find(0x0A, from: cursor) {
-                countUpTo(lf + 1)
-                if s.quotes % 2 == 0 && isCut(lf) { s.firstEven = (offset + lf, s.lineBreaks) }
-            }
-            // The first LF with an odd count can only follow a quote.
-            while s.firstEven != nil && s.firstOdd == nil, let q = find(0x22, from: cursor) {
-                countUpTo(q + 1)
-                guard s.quotes % 2 == 1, let lf = find(0x0A, from: q + 1) else { continue }
-                if let next = find(0x22, from: q + 1), next < lf { continue }
-                countUpTo(lf + 1)
-                if isCut(lf) { s.firstOdd = (offset + lf, s.lineBreaks) }
-            }
-            countUpTo(n)
-            offset += n
-        }
-        return s
     }
 
     /// Quotes and line breaks in `bytes`; a CR LF pair is one break, even when the CR ended
@@ -198,6 +143,8 @@ public enum CSVDataReader {
         var diagnostics: [Diagnostic]
         /// The split may have been wrong here (see `read`).
         var suspect: Bool
+        /// The line breaks the piece holds (its last record's line break included).
+        var lines: Int
     }
 
     /// The average length of the rows in the first block after the header (nil when it
@@ -249,7 +196,8 @@ public enum CSVDataReader {
         }
         if reader.resyncCount > 0 { suspect = true }
         collector.finish()
-        return PieceResult(collector: collector, diagnostics: diagnostics, suspect: suspect && !isLast)
+        return PieceResult(collector: collector, diagnostics: diagnostics, suspect: suspect && !isLast,
+                           lines: reader.line - piece.firstLine)
     }
 
     // MARK: - Header
@@ -371,6 +319,7 @@ public enum CSVDataReader {
             // Positions are where the record starts (spec §6.1); a problem further down a
             // multi-line record says where it really is.
             let sameLine = problem.line == record.line
+            if !sameLine { collector.citesLines = true }
             let message = sameLine ? problem.message : LocalizedText(
                 en: "line \(problem.line), column \(problem.column): \(problem.message.en)",
                 vi: "dòng \(problem.line), cột \(problem.column): \(problem.message.vi)")

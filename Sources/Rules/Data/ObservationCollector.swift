@@ -271,6 +271,28 @@ public struct ObservationCollector: Sendable {
         storage = RowStorage(taking: columns)
     }
 
+    /// Whether a finding's message names a line (a problem further down a multi-line
+    /// record): such a message cannot be moved by `shiftLines`.
+    var citesLines = false
+
+    /// Moves every line number by `offset`, once reading is done: a piece of a file read in
+    /// parallel counts its lines from 1 until the pieces before it are counted.
+    mutating func shiftLines(by offset: Int32) {
+        guard offset != 0 else { return }
+        if let view = storage?.view {
+            let step = UInt32(bitPattern: offset)
+            for r in 0..<view.count { view.line[r] &+= step }
+        }
+        for i in findings.indices {
+            if let line = findings[i].location?.line { findings[i].location?.line = line + Int(offset) }
+        }
+        submissions = submissions.mapValues { slot in
+            var moved = slot
+            moved.line += offset
+            return moved
+        }
+    }
+
     // MARK: - Cells
 
     private func state(ofIndicator name: String) -> IndicatorState {
