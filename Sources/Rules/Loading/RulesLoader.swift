@@ -64,23 +64,32 @@ public enum RulesLoader {
             diagnostics.append(contentsOf: document.diagnostics)
             let (plan, planDiagnostics) = PlanLoader.load(document.root)
             diagnostics.append(contentsOf: planDiagnostics)
-            guard let plan else { continue }
+            let folder = (file as NSString).deletingLastPathComponent
+            // The calendar is looked up whenever the plan names one readably, even when the
+            // rest of the file has errors, so that its problems come with all the others.
+            func resolveCalendar(_ name: String) -> (any WorkingCalendar)? {
+                let cacheKey = folder + "\u{0}" + name
+                if calendarCache[cacheKey] == nil {
+                    calendarCache[cacheKey] = .some(CalendarResolver.resolve(name, beside: folder, fileSystem: fileSystem,
+                                                                             usedAt: document.root["calendar"]?.location
+                                                                                ?? SourceLocation(file: file, path: "$.calendar"),
+                                                                             diagnostics: &diagnostics))
+                }
+                return calendarCache[cacheKey]!
+            }
+            guard let plan else {
+                if let name = readableCalendarName(document.root) { _ = resolveCalendar(name) }
+                continue
+            }
             if let other = planFiles[plan.id] {
                 diagnostics.append(.error("rules.duplicate-plan", at: document.root["plan"]?.location,
                                           LocalizedText(en: "plan '\(plan.id)' is also defined in \(other)",
                                                         vi: "kế hoạch '\(plan.id)' đã được định nghĩa trong \(other)")))
+                _ = resolveCalendar(plan.calendarName)
                 continue
             }
             planFiles[plan.id] = file
-            let folder = (file as NSString).deletingLastPathComponent
-            let cacheKey = folder + "\u{0}" + plan.calendarName
-            if calendarCache[cacheKey] == nil {
-                calendarCache[cacheKey] = .some(CalendarResolver.resolve(plan.calendarName, beside: folder, fileSystem: fileSystem,
-                                                                         usedAt: document.root["calendar"]?.location
-                                                                            ?? SourceLocation(file: file, path: "$.calendar"),
-                                                                         diagnostics: &diagnostics))
-            }
-            if let calendar = calendarCache[cacheKey]! {
+            if let calendar = resolveCalendar(plan.calendarName) {
                 calendars[plan.id] = calendar
                 plans.append(plan)
             }
@@ -88,6 +97,15 @@ public enum RulesLoader {
         let failed = diagnostics.contains { $0.severity == .error }
         return Result(rules: failed ? nil : RuleSet(plans: plans, calendars: calendars),
                       diagnostics: diagnostics.sorted(), files: files)
+    }
+
+    /// The calendar a plan's JSON names, when that much can be read whatever else is wrong:
+    /// its `calendar` string, or `vn` when it has none; nil when the file is not an object or
+    /// `calendar` is not a string (already reported by `PlanLoader`).
+    static func readableCalendarName(_ root: JSONNode) -> String? {
+        guard root.members != nil else { return nil }
+        guard let node = root["calendar"] else { return "vn" }
+        return node.stringValue
     }
 
     static func join(_ folder: String, _ name: String) -> String {
