@@ -95,10 +95,11 @@ struct FilesErrorCase: Sendable, CustomTestStringConvertible {
 
         .init(name: "baseline is the plan year itself", code: "rules.baseline-after-due", path: "$.rules[0].baseline",
               at: #""2026""#, message: "the baseline period 2026 does not end before the due date 2026-12-31",
-              vi: "kỳ gốc 2026 không kết thúc trước thời hạn 31/12/2026",
+              vi: "kỳ gốc năm 2026 không kết thúc trước thời hạn 31/12/2026",
               json: Harness.plan(rules: #"{"id": "poverty-reduction", "indicator": "poverty_rate", "change": "giảm ít nhất 2%", "baseline": "2026"}"#)),
         .init(name: "baseline quarter after the due quarter", code: "rules.baseline-after-due", path: "$.rules[0].baseline",
               at: #""2026-Q3""#, message: "the baseline period 2026-Q3 does not end before the due date 2026-06-30",
+              vi: "kỳ gốc quý III/2026 không kết thúc trước thời hạn 30/06/2026",
               json: Harness.plan(rules: #"{"id": "traffic-accidents", "indicator": "traffic_accidents", "change": "giảm 5%", "baseline": "2026-Q3", "due": "quý II/2026"}"#)),
         .init(name: "baseline quarter ending on the due date", code: "rules.baseline-after-due", path: "$.rules[0].baseline",
               at: #""2026-Q2""#, message: "the baseline period 2026-Q2 does not end before the due date 2026-06-30",
