@@ -10,6 +10,9 @@ public enum RulesLoader {
         public var diagnostics: [Diagnostic]
         /// The rules files read, in order.
         public var files: [String]
+        /// The calendar files the plans name (`calendars/NAME.json`), each read once, in the
+        /// order first needed; built-in calendars are not files and are not listed.
+        public var calendarFiles: [String] = []
     }
 
     /// `paths`: rules files or folders (read non-recursively; `calendars/` holds calendars).
@@ -20,8 +23,7 @@ public enum RulesLoader {
         // reported as a duplicate of its own plan.
         var seen = Set<String>()
         func add(_ file: String) {
-            let parts = file.split(separator: "/").filter { $0 != "." }
-            if seen.insert((file.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")).inserted { files.append(file) }
+            if seen.insert(samePath(file)).inserted { files.append(file) }
         }
         for path in paths {
             switch fileSystem.kind(of: path) {
@@ -48,6 +50,8 @@ public enum RulesLoader {
         var calendars: [String: any WorkingCalendar] = [:]
         var planFiles: [String: String] = [:]
         var calendarCache: [String: (any WorkingCalendar)?] = [:]
+        var calendarFiles: [String] = []
+        var calendarFilesSeen = Set<String>()
         for file in files {
             guard let bytes = fileSystem.read(file) else {
                 diagnostics.append(.error("rules.unreadable", at: SourceLocation(file: file),
@@ -74,6 +78,10 @@ public enum RulesLoader {
                                                                              usedAt: document.root["calendar"]?.location
                                                                                 ?? SourceLocation(file: file, path: "$.calendar"),
                                                                              diagnostics: &diagnostics))
+                    if let read = CalendarResolver.file(named: name, beside: folder, fileSystem: fileSystem),
+                       calendarFilesSeen.insert(samePath(read)).inserted {
+                        calendarFiles.append(read)
+                    }
                 }
                 return calendarCache[cacheKey]!
             }
@@ -96,7 +104,7 @@ public enum RulesLoader {
         }
         let failed = diagnostics.contains { $0.severity == .error }
         return Result(rules: failed ? nil : RuleSet(plans: plans, calendars: calendars),
-                      diagnostics: diagnostics.sorted(), files: files)
+                      diagnostics: diagnostics.sorted(), files: files, calendarFiles: calendarFiles)
     }
 
     /// The calendar a plan's JSON names, when that much can be read whatever else is wrong:
@@ -106,6 +114,13 @@ public enum RulesLoader {
         guard root.members != nil else { return nil }
         guard let node = root["calendar"] else { return "vn" }
         return node.stringValue
+    }
+
+    /// One spelling for the paths of one file: `rules/p.json`, `./rules/p.json` and
+    /// `rules//p.json` give the same.
+    public static func samePath(_ path: String) -> String {
+        let parts = path.split(separator: "/").filter { $0 != "." }
+        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 
     static func join(_ folder: String, _ name: String) -> String {
