@@ -43,6 +43,9 @@ enum LintCommand {
         let seen = Set(loaded?.diagnostics ?? [])
         let diagnostics = ((loaded?.diagnostics ?? []) + Set(calendars.diagnostics).subtracting(seen)).sorted()
         let files = loaded?.files.count ?? 0
+        // Every calendar file checked, once: those given or found in calendars/ and those
+        // the plans use (also when reached through a single rules file).
+        let calendarCount = Set((calendars.calendars + (loaded?.calendarFiles ?? [])).map(RulesLoader.samePath)).count
         let unreadable = diagnostics.contains { $0.code == "rules.unreadable" || $0.code == "rules.no-files" }
         let errors = diagnostics.filter { $0.severity == .error }.count
         if parsed.last("format") == "json" {
@@ -53,7 +56,7 @@ enum LintCommand {
                 if let l = d.location { o.append(("location", l.jsonValue)) }
                 return .object(o)
             }
-            let doc: JSONValue = .object([("files", .int(files)), ("calendars", .int(calendars.calendars.count)),
+            let doc: JSONValue = .object([("files", .int(files)), ("calendars", .int(calendarCount)),
                                           ("errors", .int(errors)),
                                           ("diagnostics", .array(items))])
             console.out(JSONWriter(style: .pretty).string(doc) + "\n")
@@ -65,7 +68,7 @@ enum LintCommand {
                 let plans = loaded?.rules?.plans.count ?? 0
                 let rules = loaded?.rules?.plans.reduce(0) { $0 + $1.rules.count } ?? 0
                 let reports = loaded?.rules?.plans.reduce(0) { $0 + $1.reports.count } ?? 0
-                let n = calendars.calendars.count
+                let n = calendarCount
                 let counted = n == 0 ? "" : language == .en ? ", \(n) calendar\(n == 1 ? "" : "s")" : ", \(n) lịch"
                 console.out(errors == 0
                     ? (language == .en ? "\(files) files, \(plans) plans, \(rules) rules, \(reports) report schedules\(counted): no problems\n"

@@ -64,6 +64,19 @@ enum Pipeline {
         return .success(PreparedCheck(rules: rules, checkOptions: checkOptions, data: data))
     }
 
+    /// The hint for a unit that plans left out by --plan would check: `plan 'p' binds it;
+    /// add --plan p` (`every`: the plans bind every unit in the data). Nil without plans.
+    static func otherPlans(_ ids: [String], every: Bool) -> LocalizedText? {
+        guard let first = ids.first else { return nil }
+        let named = ids.map { "'\($0)'" }.joined(separator: ", ")
+        let one = ids.count == 1
+        let en = (one ? "plan \(named) binds " : "plans \(named) bind ") + (every ? "every unit in the data" : "it")
+            + (one ? "; add --plan \(first)" : "; add one of them with --plan")
+        let vi = "kế hoạch \(named) áp dụng cho " + (every ? "mọi đơn vị có số liệu" : "đơn vị này")
+            + (one ? "; thêm --plan \(first)" : "; thêm một trong số đó bằng --plan")
+        return LocalizedText(en: en, vi: vi)
+    }
+
     /// How many threads to use: `CHITIEU_THREADS` when set (1 = everything on one thread, the
     /// reference for byte-identical output), else one per processor core.
     static func threads(_ console: Console) -> Int {
@@ -84,15 +97,28 @@ enum Pipeline {
             return UsageError(LocalizedText(en: "--owner: no owner '\(o)' in the rules", vi: "--owner: không có đơn vị chủ trì '\(o)' trong quy tắc"),
                               hint: DidYouMean.hint(o, from: ownerIDs))
         }
-        let anyUnit = rules.plans.contains { $0.units == .everyUnitInData }
-        if !anyUnit {
-            let unitIDs = Set(rules.plans.flatMap { plan -> [String] in
+        // Only the plans --plan selects check anything, so only their units count: a plan
+        // left out that binds every unit ("*") must not let an unknown unit through.
+        let selected = rules.plans.filter { options.plans.isEmpty || options.plans.contains($0.id) }
+        if !selected.contains(where: { $0.units == .everyUnitInData }) {
+            let unitIDs = Set(selected.flatMap { plan -> [String] in
                 if case .listed(let l) = plan.units { return l }
                 return []
             }).sorted()
             for u in options.units.sorted() where !unitIDs.contains(u) {
-                return UsageError(LocalizedText(en: "--unit: no plan binds unit '\(u)'", vi: "--unit: không kế hoạch nào áp dụng cho đơn vị '\(u)'"),
-                                  hint: DidYouMean.hint(u, from: unitIDs))
+                if options.plans.isEmpty {
+                    return UsageError(LocalizedText(en: "--unit: no plan binds unit '\(u)'", vi: "--unit: không kế hoạch nào áp dụng cho đơn vị '\(u)'"),
+                                      hint: DidYouMean.hint(u, from: unitIDs))
+                }
+                let chosen = options.plans.sorted().joined(separator: ", ")
+                let others = rules.plans.filter { !options.plans.contains($0.id) }
+                let naming = others.filter { $0.units != .everyUnitInData && $0.binds(unit: u) }.map(\.id).sorted()
+                let everyUnit = others.filter { $0.units == .everyUnitInData }.map(\.id).sorted()
+                let hint = Self.otherPlans(naming, every: false) ?? DidYouMean.hint(u, from: unitIDs)
+                    ?? Self.otherPlans(everyUnit, every: true)
+                return UsageError(LocalizedText(en: "--unit: no plan selected by --plan (\(chosen)) binds unit '\(u)'",
+                                                vi: "--unit: không kế hoạch nào được chọn bằng --plan (\(chosen)) áp dụng cho đơn vị '\(u)'"),
+                                  hint: hint)
             }
         }
         return nil

@@ -135,6 +135,30 @@ import Testing
         #expect(clean.stdout == "1 files, 1 plans, 1 rules, 0 report schedules, 1 calendar: no problems\n")
     }
 
+    /// `calendars` counts every calendar file checked, each once, however it was reached:
+    /// found in `calendars/` of a folder, named on the command line, or used by a plan of a
+    /// single rules file. Paths are relative to the fixtures; `lint-calendars`' plan uses the
+    /// built-in `vn`, which is no file.
+    @Test(arguments: [
+        (["province"], 1),
+        (["province/tinh-2026.json"], 1),
+        (["province", "province/tinh-2026.json"], 1),
+        (["province/tinh-2026.json", "province/calendars/tinh.json"], 1),
+        (["far-future/office-2026.json"], 1),
+        (["far-future/office-2026.json", "province/tinh-2026.json"], 2),
+        (["lint-calendars/plan.json"], 0),
+        (["rules"], 0),
+    ])
+    func lintCountsEveryCalendarFileOnce(paths: [String], count: Int) throws {
+        let arguments = ["lint"] + paths.map(Binary.fixture)
+        let json = try Binary.run(arguments + ["-f", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["calendars"] as? Int == count, "\(json.stdout)")
+        let text = try Binary.run(arguments)
+        let summary = count == 0 ? "" : ", \(count) calendar\(count == 1 ? "" : "s")"
+        #expect(text.stdout.hasSuffix("\(summary): no problems\n"), "\(text.stdout)")
+    }
+
     // MARK: - check calendar
 
     @Test func calendarShowsAYear() throws {

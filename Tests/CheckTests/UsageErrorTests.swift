@@ -9,9 +9,10 @@ import Testing
     static let rules = EndToEndTests.rules
     static let data = EndToEndTests.data
     static let templateRules = Binary.fixture("template-rules")
+    static let everyUnit = Binary.fixture("every-unit")
 
-    /// One command line and the whole of standard error it must give. `$R`, `$D` and `$T`
-    /// stand for the fixture rules, data and template rules, so that a failing row reads short.
+    /// One command line and the whole of standard error it must give. `$R`, `$D`, `$T` and
+    /// `$E` stand for the fixture rules, data, template rules and a plan of every unit (`*`), so that a failing row reads short.
     struct Case: Sendable, CustomTestStringConvertible {
         var arguments: [String]
         var status: Int32
@@ -34,6 +35,7 @@ import Testing
                 case "$R": UsageErrorTests.rules
                 case "$D": UsageErrorTests.data
                 case "$T": UsageErrorTests.templateRules
+                case "$E": UsageErrorTests.everyUnit
                 default: a
                 }
             }
@@ -96,6 +98,19 @@ import Testing
              vi: "check: --unit: không kế hoạch nào áp dụng cho đơn vị 'xa-mauu'\n  gợi ý: có phải ý bạn là 'xa-mau'?\n"),
         Case(["-r", "$R", "$D", "--as-of", "2026-07-01", "--unit", "thuy-hung"],
              en: "check: --unit: no plan binds unit 'thuy-hung'\n"),
+        // --unit is checked against the plans --plan selects, not against a plan left out
+        // that binds every unit; a plan left out that names the unit is the hint.
+        Case(["-r", "$R", "-r", "$E", "$D", "--as-of", "2026-07-01", "--plan", "xa-mau-2026", "--unit", "nowhere"],
+             en: "check: --unit: no plan selected by --plan (xa-mau-2026) binds unit 'nowhere'\n  hint: plan 'moi-xa-2026' binds every unit in the data; add --plan moi-xa-2026\n",
+             vi: "check: --unit: không kế hoạch nào được chọn bằng --plan (xa-mau-2026) áp dụng cho đơn vị 'nowhere'\n  gợi ý: kế hoạch 'moi-xa-2026' áp dụng cho mọi đơn vị có số liệu; thêm --plan moi-xa-2026\n"),
+        Case(["-r", "$R", "-r", "$E", "$D", "--as-of", "2026-07-01", "--plan", "xa-mau-2026", "--unit", "xa-mauu"],
+             en: "check: --unit: no plan selected by --plan (xa-mau-2026) binds unit 'xa-mauu'\n  hint: did you mean 'xa-mau'?\n",
+             vi: "check: --unit: không kế hoạch nào được chọn bằng --plan (xa-mau-2026) áp dụng cho đơn vị 'xa-mauu'\n  gợi ý: có phải ý bạn là 'xa-mau'?\n"),
+        Case(["-r", "$R", "-r", "$T", "-r", "$E", "$D", "--as-of", "2026-07-01", "--plan", "xa-mau-2026", "--unit", "xa-a"],
+             en: "check: --unit: no plan selected by --plan (xa-mau-2026) binds unit 'xa-a'\n  hint: plan 'bao-cao-2026' binds it; add --plan bao-cao-2026\n",
+             vi: "check: --unit: không kế hoạch nào được chọn bằng --plan (xa-mau-2026) áp dụng cho đơn vị 'xa-a'\n  gợi ý: kế hoạch 'bao-cao-2026' áp dụng cho đơn vị này; thêm --plan bao-cao-2026\n"),
+        Case(["explain", "jobs", "-r", "$R", "-r", "$E", "$D", "--as-of", "2026-07-01", "--plan", "xa-mau-2026", "--unit", "nowhere"],
+             en: "check: --unit: no plan selected by --plan (xa-mau-2026) binds unit 'nowhere'\n  hint: plan 'moi-xa-2026' binds every unit in the data; add --plan moi-xa-2026\n"),
         Case(["-r", "$R", "$D", "--as-of", "2026-07-01", "--plan", "xa-mau-2025"],
              en: "check: --plan: no plan 'xa-mau-2025' in the rules\n  hint: did you mean 'xa-mau-2026'?\n",
              vi: "check: --plan: không có kế hoạch 'xa-mau-2025' trong quy tắc\n  gợi ý: có phải ý bạn là 'xa-mau-2026'?\n"),
@@ -133,6 +148,15 @@ import Testing
             #expect(viRun.stderr == vi)
             #expect(viRun.stdout.isEmpty)
         }
+    }
+
+    /// With a selected plan of every unit (`*`), or no --plan at all, any unit may be in the
+    /// data: an unknown one is no usage error.
+    @Test(arguments: [["--plan", "moi-xa-2026"], []])
+    func aSelectedPlanOfEveryUnitTakesAnyUnit(plan: [String]) throws {
+        let run = try Binary.run(["-r", Self.rules, "-r", Self.everyUnit, Self.data, "--as-of", "2026-07-01", "--unit", "nowhere"] + plan)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("0 checks"))
     }
 
     // MARK: - Output that cannot be written

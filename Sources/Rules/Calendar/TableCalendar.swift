@@ -165,27 +165,41 @@ public struct TableCalendar: WorkingCalendar {
 
     private static func repeated(_ entry: Entry, kind: CalendarDay.Kind,
                                  earlier: (kind: CalendarDay.Kind, entry: Entry)) -> Diagnostic {
-        let date = entry.date.iso
+        let date = Wording.date(entry.date)
         let whereEarlier = earlier.entry.location.map { " (\($0))" } ?? ""
         if earlier.kind == kind {
             return .error("calendar.duplicate-date", at: entry.location,
-                          LocalizedText(en: "'\(date)' is listed twice\(whereEarlier)",
-                                        vi: "ngày '\(date)' được liệt kê hai lần\(whereEarlier)"),
+                          LocalizedText(en: "'\(date.en)' is listed twice\(whereEarlier)",
+                                        vi: "ngày \(date.vi) được liệt kê hai lần\(whereEarlier)"),
                           hint: LocalizedText(en: "keep one entry per date", vi: "mỗi ngày chỉ ghi một lần"))
         }
+        let first = listedAs(earlier.kind), second = listedAs(kind)
+        let bothHolidays = earlier.kind != .workday && kind != .workday
         return .error("calendar.conflicting-date", at: entry.location,
-                      LocalizedText(en: "'\(date)' is listed both as a holiday and as a workday\(whereEarlier)",
-                                    vi: "ngày '\(date)' vừa là ngày nghỉ vừa là ngày làm bù\(whereEarlier)"),
-                      hint: LocalizedText(en: "a date is either a day off (holidays) or a make-up working day (workdays)",
-                                          vi: "mỗi ngày hoặc là ngày nghỉ (holidays) hoặc là ngày làm bù (workdays)"))
+                      LocalizedText(en: "'\(date.en)' is listed both as \(first.en) and as \(second.en)\(whereEarlier)",
+                                    vi: "ngày \(date.vi) vừa được ghi là \(first.vi) vừa được ghi là \(second.vi)\(whereEarlier)"),
+                      hint: bothHolidays
+                        ? LocalizedText(en: "a date in holidays is either a public holiday (kind holiday) or another day off (kind day-off): keep one entry",
+                                        vi: "mỗi ngày trong holidays hoặc là ngày lễ (kind holiday) hoặc là ngày nghỉ khác (kind day-off): chỉ giữ một mục")
+                        : LocalizedText(en: "a date is either a day off (holidays) or a make-up working day (workdays)",
+                                        vi: "mỗi ngày hoặc là ngày nghỉ (holidays) hoặc là ngày làm bù (workdays)"))
+    }
+
+    /// What an entry of `kind` is, with the list it is written in.
+    private static func listedAs(_ kind: CalendarDay.Kind) -> LocalizedText {
+        switch kind {
+        case .holiday: LocalizedText(en: "a holiday (holidays)", vi: "ngày lễ (holidays)")
+        case .dayOff: LocalizedText(en: "a day off (holidays, kind day-off)", vi: "ngày nghỉ (holidays, kind day-off)")
+        case .workday: LocalizedText(en: "a make-up workday (workdays)", vi: "ngày làm bù (workdays)")
+        }
     }
 
     private static func workdayOnWorkingDay(_ entry: Entry) -> Diagnostic {
         let weekday = Weekday(entry.date).displayName
-        let date = entry.date.iso
+        let date = Wording.date(entry.date)
         return .error("calendar.workday-not-needed", at: entry.location,
-                      LocalizedText(en: "workday '\(date)' is a \(weekday.en), already a working day",
-                                    vi: "ngày làm bù '\(date)' là \(weekday.vi), vốn đã là ngày làm việc"),
+                      LocalizedText(en: "workday '\(date.en)' is a \(weekday.en), already a working day",
+                                    vi: "ngày làm bù \(date.vi) là \(weekday.vi), vốn đã là ngày làm việc"),
                       hint: LocalizedText(en: "workdays are weekend days (or days off of the extended calendar) that become working days; check the date",
                                           vi: "ngày làm bù là ngày nghỉ hằng tuần (hoặc ngày nghỉ của lịch được mở rộng) chuyển thành ngày làm việc; hãy kiểm tra lại ngày"))
     }

@@ -53,7 +53,7 @@ public struct ChangeRule: RuleKind {
         if case .period(let p) = baseline, p.end >= due.nominal {
             f.diagnostics.append(.error("rules.baseline-after-due", at: f.object.node["baseline"]?.location,
                                         LocalizedText(en: "the baseline period \(p.id) does not end before the due date \(due.nominal.iso)",
-                                                      vi: "kỳ gốc \(p.id) không kết thúc trước thời hạn \(due.nominal.vietnamese)")))
+                                                      vi: "kỳ gốc \(Wording.period(p).vi) không kết thúc trước thời hạn \(due.nominal.vietnamese)")))
             return nil
         }
         return ChangeRule(indicator: indicator, change: change, baseline: baseline, due: due, pace: pace)

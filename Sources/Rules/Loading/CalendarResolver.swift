@@ -32,6 +32,14 @@ public enum CalendarResolver {
         return nil
     }
 
+    /// The calendar file `resolve` reads for `name` beside `folder`: nil when `name` is not
+    /// a plain name or no such file exists (a built-in or unknown calendar).
+    public static func file(named name: String, beside folder: String, fileSystem: FileSystem) -> String? {
+        guard isPlainName(name) else { return nil }
+        let file = calendarFile(name, beside: folder)
+        return fileSystem.kind(of: file) == .file ? file : nil
+    }
+
     /// What `check calendar NAME` found.
     public enum Lookup {
         /// The calendar, read from `file` or built in (file nil).

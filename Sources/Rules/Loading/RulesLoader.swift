@@ -10,6 +10,9 @@ public enum RulesLoader {
         public var diagnostics: [Diagnostic]
         /// The rules files read, in order.
         public var files: [String]
+        /// The calendar files the plans name (`calendars/NAME.json`), each read once, in the
+        /// order first needed; built-in calendars are not files and are not listed.
+        public var calendarFiles: [String] = []
     }
 
     /// `paths`: rules files or folders (read non-recursively; `calendars/` holds calendars).
@@ -20,8 +23,7 @@ public enum RulesLoader {
         // reported as a duplicate of its own plan.
         var seen = Set<String>()
         func add(_ file: String) {
-            let parts = file.split(separator: "/").filter { $0 != "." }
-            if seen.insert((file.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")).inserted { files.append(file) }
+            if seen.insert(samePath(file)).inserted { files.append(file) }
         }
         for path in paths {
             switch fileSystem.kind(of: path) {
@@ -48,6 +50,8 @@ public enum RulesLoader {
         var calendars: [String: any WorkingCalendar] = [:]
         var planFiles: [String: String] = [:]
         var calendarCache: [String: (any WorkingCalendar)?] = [:]
+        var calendarFiles: [String] = []
+        var calendarFilesSeen = Set<String>()
         for file in files {
             guard let bytes = fileSystem.read(file) else {
                 diagnostics.append(.error("rules.unreadable", at: SourceLocation(file: file),
@@ -64,30 +68,59 @@ public enum RulesLoader {
             diagnostics.append(contentsOf: document.diagnostics)
             let (plan, planDiagnostics) = PlanLoader.load(document.root)
             diagnostics.append(contentsOf: planDiagnostics)
-            guard let plan else { continue }
+            let folder = (file as NSString).deletingLastPathComponent
+            // The calendar is looked up whenever the plan names one readably, even when the
+            // rest of the file has errors, so that its problems come with all the others.
+            func resolveCalendar(_ name: String) -> (any WorkingCalendar)? {
+                let cacheKey = folder + "\u{0}" + name
+                if calendarCache[cacheKey] == nil {
+                    calendarCache[cacheKey] = .some(CalendarResolver.resolve(name, beside: folder, fileSystem: fileSystem,
+                                                                             usedAt: document.root["calendar"]?.location
+                                                                                ?? SourceLocation(file: file, path: "$.calendar"),
+                                                                             diagnostics: &diagnostics))
+                    if let read = CalendarResolver.file(named: name, beside: folder, fileSystem: fileSystem),
+                       calendarFilesSeen.insert(samePath(read)).inserted {
+                        calendarFiles.append(read)
+                    }
+                }
+                return calendarCache[cacheKey]!
+            }
+            guard let plan else {
+                if let name = readableCalendarName(document.root) { _ = resolveCalendar(name) }
+                continue
+            }
             if let other = planFiles[plan.id] {
                 diagnostics.append(.error("rules.duplicate-plan", at: document.root["plan"]?.location,
                                           LocalizedText(en: "plan \(Wording.quoted(plan.id)) is also defined in \(other)",
                                                         vi: "kế hoạch \(Wording.quoted(plan.id)) đã được định nghĩa trong \(other)")))
+                _ = resolveCalendar(plan.calendarName)
                 continue
             }
             planFiles[plan.id] = file
-            let folder = (file as NSString).deletingLastPathComponent
-            let cacheKey = folder + "\u{0}" + plan.calendarName
-            if calendarCache[cacheKey] == nil {
-                calendarCache[cacheKey] = .some(CalendarResolver.resolve(plan.calendarName, beside: folder, fileSystem: fileSystem,
-                                                                         usedAt: document.root["calendar"]?.location
-                                                                            ?? SourceLocation(file: file, path: "$.calendar"),
-                                                                         diagnostics: &diagnostics))
-            }
-            if let calendar = calendarCache[cacheKey]! {
+            if let calendar = resolveCalendar(plan.calendarName) {
                 calendars[plan.id] = calendar
                 plans.append(plan)
             }
         }
         let failed = diagnostics.contains { $0.severity == .error }
         return Result(rules: failed ? nil : RuleSet(plans: plans, calendars: calendars),
-                      diagnostics: diagnostics.sorted(), files: files)
+                      diagnostics: diagnostics.sorted(), files: files, calendarFiles: calendarFiles)
+    }
+
+    /// The calendar a plan's JSON names, when that much can be read whatever else is wrong:
+    /// its `calendar` string, or `vn` when it has none; nil when the file is not an object or
+    /// `calendar` is not a string (already reported by `PlanLoader`).
+    static func readableCalendarName(_ root: JSONNode) -> String? {
+        guard root.members != nil else { return nil }
+        guard let node = root["calendar"] else { return "vn" }
+        return node.stringValue
+    }
+
+    /// One spelling for the paths of one file: `rules/p.json`, `./rules/p.json` and
+    /// `rules//p.json` give the same.
+    public static func samePath(_ path: String) -> String {
+        let parts = path.split(separator: "/").filter { $0 != "." }
+        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 
     static func join(_ folder: String, _ name: String) -> String {

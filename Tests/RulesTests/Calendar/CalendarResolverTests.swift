@@ -102,4 +102,34 @@ import Testing
         guard case .broken(let unreadable) = missing else { Issue.record("expected broken"); return }
         #expect(unreadable.map(\.code) == ["rules.unreadable"])
     }
+
+    /// The calendar files the loader read for the plans, each once whatever the spelling of
+    /// the paths; built-in calendars are no files.
+    @Test(arguments: [
+        (["rules/a.json"], ["rules/calendars/tinh.json"]),
+        (["rules"], ["rules/calendars/tinh.json", "rules/calendars/vn.json"]),
+        (["rules/a.json", "./rules/b.json", "./rules/c.json"], ["rules/calendars/tinh.json", "./rules/calendars/vn.json"]),
+        (["other/d.json"], []),
+    ])
+    func theLoaderListsTheCalendarFilesItRead(paths: [String], expected: [String]) {
+        let plan = { (id: String, calendar: String) in
+            #"{"plan": "\#(id)", "units": ["u"], "year": 2026, "calendar": "\#(calendar)", "rules": []}"#
+        }
+        let files = [
+            "rules/a.json": plan("a", "tinh"), "rules/b.json": plan("b", "vn"), "rules/c.json": plan("c", "tinh"),
+            "rules/calendars/tinh.json": #"{"extends": "vn"}"#, "rules/calendars/vn.json": #"{"extends": "vn"}"#,
+            "other/d.json": plan("d", "none"),
+        ]
+        let fs = FileSystem(kind: { path in
+            let clean = RulesLoader.samePath(path)
+            if files[clean] != nil { return .file }
+            return files.keys.contains { $0.hasPrefix(clean + "/") } ? .directory : .missing
+        }, list: { folder in
+            let prefix = RulesLoader.samePath(folder) + "/"
+            return Array(Set(files.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count).prefix { $0 != "/" }) })).sorted()
+        }, read: { files[RulesLoader.samePath($0)].map { Array($0.utf8) } })
+        let result = RulesLoader.load(paths: paths, fileSystem: fs)
+        #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty, "\(result.diagnostics)")
+        #expect(result.calendarFiles == expected)
+    }
 }

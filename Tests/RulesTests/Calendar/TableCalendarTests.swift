@@ -63,7 +63,7 @@ private func entry(_ iso: String, _ name: String? = nil, line: Int? = nil) throw
             #expect(codes == ["calendar.duplicate-date", "calendar.conflicting-date", "calendar.no-working-days"])
             #expect(error.diagnostics[0].location?.line == 4)
             #expect(error.diagnostics[0].message.en == "'2026-02-16' is listed twice (calendars/x.json:3)")
-            #expect(error.diagnostics[1].message.vi.contains("'2026-01-10'"))
+            #expect(error.diagnostics[1].message.vi.contains("ngày 10/01/2026 "))
         }
         // A Monday made a workday in a Saturday/Sunday calendar does nothing: an error.
         let monday = [try entry("2026-01-12", line: 9)]
@@ -74,7 +74,47 @@ private func entry(_ iso: String, _ name: String? = nil, line: Int? = nil) throw
         } catch {
             #expect(error.diagnostics.map(\.code) == ["calendar.workday-not-needed"])
             #expect(error.diagnostics[0].message.en == "workday '2026-01-12' is a Monday, already a working day")
+            #expect(error.diagnostics[0].message.vi == "ngày làm bù 12/01/2026 là thứ Hai, vốn đã là ngày làm việc")
             #expect(error.diagnostics[0].hint != nil)
+        }
+    }
+
+    /// A date listed twice says what both entries are, in both languages, with the Vietnamese
+    /// date in the Vietnamese text.
+    @Test(arguments: [
+        (CalendarDay.Kind.holiday, CalendarDay.Kind.dayOff, false, "calendar.conflicting-date",
+         "'2026-02-16' is listed both as a holiday (holidays) and as a day off (holidays, kind day-off) (calendars/x.json:3)",
+         "ngày 16/02/2026 vừa được ghi là ngày lễ (holidays) vừa được ghi là ngày nghỉ (holidays, kind day-off) (calendars/x.json:3)"),
+        (.dayOff, .holiday, false, "calendar.conflicting-date",
+         "'2026-02-16' is listed both as a day off (holidays, kind day-off) and as a holiday (holidays) (calendars/x.json:3)",
+         "ngày 16/02/2026 vừa được ghi là ngày nghỉ (holidays, kind day-off) vừa được ghi là ngày lễ (holidays) (calendars/x.json:3)"),
+        (.holiday, .workday, true, "calendar.conflicting-date",
+         "'2026-02-16' is listed both as a holiday (holidays) and as a make-up workday (workdays) (calendars/x.json:3)",
+         "ngày 16/02/2026 vừa được ghi là ngày lễ (holidays) vừa được ghi là ngày làm bù (workdays) (calendars/x.json:3)"),
+        (.dayOff, .workday, true, "calendar.conflicting-date",
+         "'2026-02-16' is listed both as a day off (holidays, kind day-off) and as a make-up workday (workdays) (calendars/x.json:3)",
+         "ngày 16/02/2026 vừa được ghi là ngày nghỉ (holidays, kind day-off) vừa được ghi là ngày làm bù (workdays) (calendars/x.json:3)"),
+        (.dayOff, .dayOff, false, "calendar.duplicate-date",
+         "'2026-02-16' is listed twice (calendars/x.json:3)",
+         "ngày 16/02/2026 được liệt kê hai lần (calendars/x.json:3)"),
+    ])
+    func aDateListedTwiceSaysWhatTheEntriesAre(first: CalendarDay.Kind, second: CalendarDay.Kind, secondIsWorkday: Bool,
+                                               code: String, en: String, vi: String) throws {
+        var holidays = [TableCalendar.Entry(date: try day("2026-02-16"), location: SourceLocation(file: "calendars/x.json", line: 3),
+                                            kind: first)]
+        var workdays: [TableCalendar.Entry] = []
+        let again = TableCalendar.Entry(date: try day("2026-02-16"), location: SourceLocation(file: "calendars/x.json", line: 4),
+                                        kind: secondIsWorkday ? nil : second)
+        if secondIsWorkday { workdays.append(again) } else { holidays.append(again) }
+        do {
+            // Sunday off only: 2026-02-16 (a Monday) could be a workday only if it were off.
+            _ = try TableCalendar(name: "x", basis: .standalone(weekend: [.sunday, .monday]), holidays: holidays, workdays: workdays)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.map(\.code) == [code])
+            #expect(error.diagnostics.first?.message.en == en)
+            #expect(error.diagnostics.first?.message.vi == vi)
+            #expect(error.diagnostics.first?.location?.line == 4)
         }
     }
 

@@ -117,10 +117,11 @@ struct FilesErrorCase: Sendable, CustomTestStringConvertible {
 
         .init(name: "baseline is the plan year itself", code: "rules.baseline-after-due", path: "$.rules[0].baseline",
               at: #""2026""#, message: "the baseline period 2026 does not end before the due date 2026-12-31",
-              vi: "kỳ gốc 2026 không kết thúc trước thời hạn 31/12/2026",
+              vi: "kỳ gốc năm 2026 không kết thúc trước thời hạn 31/12/2026",
               json: Harness.plan(rules: #"{"id": "poverty-reduction", "indicator": "poverty_rate", "change": "giảm ít nhất 2%", "baseline": "2026"}"#)),
         .init(name: "baseline quarter after the due quarter", code: "rules.baseline-after-due", path: "$.rules[0].baseline",
               at: #""2026-Q3""#, message: "the baseline period 2026-Q3 does not end before the due date 2026-06-30",
+              vi: "kỳ gốc quý III/2026 không kết thúc trước thời hạn 30/06/2026",
               json: Harness.plan(rules: #"{"id": "traffic-accidents", "indicator": "traffic_accidents", "change": "giảm 5%", "baseline": "2026-Q3", "due": "quý II/2026"}"#)),
         .init(name: "baseline quarter ending on the due date", code: "rules.baseline-after-due", path: "$.rules[0].baseline",
               at: #""2026-Q2""#, message: "the baseline period 2026-Q2 does not end before the due date 2026-06-30",
@@ -426,5 +427,60 @@ extension LoaderErrorTests {
         #expect(result.diagnostics.filter { $0.severity == .error }.map(\.code) == [])
         #expect(result.files.count == 1)
         #expect(result.rules?.plans.map(\.id) == ["p"])
+    }
+}
+
+/// A plan whose file has other errors still has its calendar looked up, so that a wrong
+/// calendar is reported in the same run as everything else.
+struct CalendarWithOtherErrorsCase: Sendable, CustomTestStringConvertible {
+    var name: String
+    /// The plan's `calendar` member, or "" for none.
+    var calendar: String
+    var calendars: [String: String] = [:]
+    /// Every error code, sorted.
+    var codes: [String]
+    var testDescription: String { name }
+}
+
+extension LoaderErrorTests {
+    static let brokenRule = #"{"id": "Chỉ tiêu 1", "indicator": "chestnut_new_area", "target": "18 ha"}"#
+
+    static let calendarWithOtherErrors: [CalendarWithOtherErrorsCase] = [
+        .init(name: "unknown calendar", calendar: #""calendar": "vm""#,
+              codes: ["rules.bad-slug", "rules.unknown-calendar"]),
+        .init(name: "calendar written as a path", calendar: #""calendar": "calendars/tinh.json""#,
+              calendars: ["rules/calendars/tinh.json": #"{"extends": "vn"}"#],
+              codes: ["rules.bad-calendar-name", "rules.bad-slug"]),
+        .init(name: "calendar file with an error", calendar: #""calendar": "tinh""#,
+              calendars: ["rules/calendars/tinh.json": #"{"extends": "vn", "holidays": [{"date": "10/13/2026"}]}"#],
+              codes: ["calendar.bad-date", "rules.bad-slug"]),
+        .init(name: "no calendar: vn, replaced by a broken file", calendar: "",
+              calendars: ["rules/calendars/vn.json": #"{"holidays": [{"date": "10/13/2026"}]}"#],
+              codes: ["calendar.bad-date", "rules.bad-slug"]),
+        .init(name: "calendar that is not a string is not looked up", calendar: #""calendar": 42"#,
+              codes: ["rules.bad-slug", "rules.wrong-type"]),
+        .init(name: "a known calendar adds nothing", calendar: #""calendar": "none""#,
+              codes: ["rules.bad-slug"]),
+    ]
+
+    @Test(arguments: calendarWithOtherErrors)
+    func calendarProblemsComeWithTheOthers(_ row: CalendarWithOtherErrorsCase) throws {
+        var plan = #"{"plan": "p", "units": ["u"], "year": 2026, "#
+        if !row.calendar.isEmpty { plan += row.calendar + ", " }
+        plan += #""rules": [\#(Self.brokenRule)]}"#
+        let files = row.calendars.merging(["rules/p.json": plan]) { a, _ in a }
+        let result = RulesLoader.load(paths: ["rules"], fileSystem: memoryFileSystem(files))
+        #expect(result.rules == nil)
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.code).sorted() == row.codes, "\(errors.map { "\($0.code) \($0.message.en)" })")
+    }
+
+    /// A plan defined twice whose second copy names an unknown calendar: both problems at once.
+    @Test func aDuplicatePlanStillHasItsCalendarLookedUp() {
+        let files = ["rules/a.json": Harness.plan(rules: Self.chestnut),
+                     "rules/b.json": Harness.plan(rules: Self.chestnut, extra: #""calendar": "vm""#)]
+        let result = RulesLoader.load(paths: ["rules"], fileSystem: memoryFileSystem(files))
+        #expect(result.diagnostics.filter { $0.severity == .error }.map(\.code).sorted()
+                == ["rules.duplicate-plan", "rules.unknown-calendar"])
     }
 }

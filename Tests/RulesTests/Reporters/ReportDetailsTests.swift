@@ -116,6 +116,48 @@ import Testing
         #expect(fresh.violations == 1)
     }
 
+    /// A data finding of the earlier run changed in one way: whether it is then new news.
+    /// `unknown-indicator` is one per unit and indicator; `data-invalid` is the row it points at.
+    static let dataFindingChanges: [DataFindingChange] = [
+        .init("unknown-indicator, same indicator", .unknownIndicator, isNew: false) { $0.hint = nil },
+        .init("unknown-indicator, first row moved", .unknownIndicator, isNew: false) { $0.location?.line = 99 },
+        .init("unknown-indicator, another indicator", .unknownIndicator, isNew: true) { $0.indicator = "duck_herds" },
+        .init("data-invalid, same row", .dataInvalid, isNew: false) { $0.message = LocalizedText(en: "other words", vi: "lời khác") },
+        .init("data-invalid, another line", .dataInvalid, isNew: true) { $0.location?.line = 14 },
+        .init("data-invalid, another column", .dataInvalid, isNew: true) { $0.location?.column = 30 },
+        .init("data-invalid, another file", .dataInvalid, isNew: true) { $0.location?.file = "data/2026 Q3.csv" },
+        .init("data-invalid, another indicator", .dataInvalid, isNew: true) { $0.indicator = "new_firms" },
+        .init("data-invalid, no location", .dataInvalid, isNew: true) { $0.location = nil },
+    ]
+
+    @Test(arguments: dataFindingChanges)
+    func dataFindingsAreMatchedByWhatIdentifiesThem(_ row: DataFindingChange) throws {
+        for language in [Language.en, .vi] {
+            let text = try #require(JSONReporter().render(SampleReports.awkward, options: RenderOptions(language: language)).text)
+            let previous = try PreviousFindings.read(Array(text.utf8), file: "prev.json").get()
+            var later = SampleReports.awkward
+            let index = try #require(later.findings.firstIndex { $0.code == row.code })
+            var changed = later.findings[index]
+            row.change(&changed)
+            later.findings[index] = changed
+            #expect(previous.newFindings(of: later).findings == (row.isNew ? [changed] : []), "\(language)")
+        }
+    }
+
+    /// A duplicate key in the earlier report is reported, not read past.
+    @Test(arguments: [
+        #"{"findings": [], "findings": [{"code": "no-data"}]}"#,
+        #"{"findings": [{"code": "no-data", "unit": "a", "unit": "b"}]}"#,
+    ])
+    func aDuplicateKeyInThePreviousReportIsAnError(text: String) {
+        switch PreviousFindings.read(Array(text.utf8), file: "prev.json") {
+        case .success: Issue.record("'\(text)' was accepted")
+        case .failure(let e):
+            #expect(e.diagnostics.map(\.code) == ["json.duplicate-key"])
+            #expect(e.diagnostics.first?.location?.file == "prev.json")
+        }
+    }
+
     @Test(arguments: [
         ("", "json.syntax"),
         ("{\"findings\": [", "json.syntax"),
@@ -124,6 +166,12 @@ import Testing
         ("{\"findings\": [1]}", "only-new.not-a-report"),
         ("{\"findings\": [{\"plan\": \"p\"}]}", "only-new.not-a-report"),
         ("{\"findings\": [{\"code\": \"x\", \"period\": 5}]}", "only-new.not-a-report"),
+        (#"{"findings": [{"code": "x", "indicator": 5}]}"#, "only-new.not-a-report"),
+        (#"{"findings": [{"code": "data-invalid", "location": "d.csv"}]}"#, "only-new.not-a-report"),
+        (#"{"findings": [{"code": "data-invalid", "location": {"file": "d.csv", "line": "3"}}]}"#, "only-new.not-a-report"),
+        ("{\"findings\": [{\"code\": \"x\", \"indicator\": 5}]}", "only-new.not-a-report"),
+        ("{\"findings\": [{\"code\": \"data-invalid\", \"location\": \"d.csv\"}]}", "only-new.not-a-report"),
+        ("{\"findings\": [{\"code\": \"data-invalid\", \"location\": {\"file\": \"d.csv\", \"line\": \"3\"}}]}", "only-new.not-a-report"),
     ])
     func anUnreadablePreviousReportIsAnError(text: String, code: String) {
         switch PreviousFindings.read(Array(text.utf8), file: "prev.json") {
@@ -131,4 +179,20 @@ import Testing
         case .failure(let e): #expect(e.diagnostics.map(\.code) == [code])
         }
     }
+}
+
+/// A data finding of the earlier run changed in one way, and whether it is then new news:
+/// `unknown-indicator` is one per unit and indicator; `data-invalid` is the row it points at.
+struct DataFindingChange: Sendable, CustomTestStringConvertible {
+    var name: String
+    var code: FindingCode
+    var isNew: Bool
+    var change: @Sendable (inout Finding) -> Void
+    init(_ name: String, _ code: FindingCode, isNew: Bool, change: @escaping @Sendable (inout Finding) -> Void) {
+        self.name = name
+        self.code = code
+        self.isNew = isNew
+        self.change = change
+    }
+    var testDescription: String { name }
 }
