@@ -28,6 +28,8 @@ enum RunCommand {
         case .failure(let code): return code.status
         }
         prepared.checkOptions.details = options.format.needsDetails
+        // Every format shows findings in the one language of `--lang`.
+        prepared.checkOptions.messageLanguage = options.language
         var previous: PreviousFindings? = nil
         if let path = options.onlyNew {
             switch Pipeline.readPrevious(path, options: options, console: console) {

@@ -13,6 +13,9 @@ public struct CheckOptions: Sendable {
     public var details: Bool
     /// How many threads may judge units at once; the report is the same whatever the number.
     public var threads: Int
+    /// The one language the findings' messages will be shown in, so that they are composed
+    /// in it alone; nil composes both (for callers that show either).
+    public var messageLanguage: Language?
 
     public init(asOf: CivilDate, warnDays: Int? = nil, units: Set<String> = [], plans: Set<String> = [],
                 owners: Set<String> = [], keepPassed: Bool = false, details: Bool = false, threads: Int = 1) {
@@ -126,7 +129,8 @@ public enum Engine {
             schedule.applies(to: unit) && schedule.periods.contains { $0.end <= options.asOf }
         }
         let ctx = UnitContext(plan: plan, unit: unit, asOf: options.asOf, warnDays: options.warnDays ?? plan.warnDays,
-                              calendar: calendar, data: data, reportPeriodEnded: reportPeriodEnded, dues: dues)
+                              calendar: calendar, data: data, reportPeriodEnded: reportPeriodEnded, dues: dues,
+                              language: options.messageLanguage)
         for rule in plan.rules where rule.applies(to: unit) && ownerOK(rule.owner ?? plan.defaultOwner)
             && (only == nil || only == rule.id) {
             rule.kind.evaluate(rule, in: ctx, into: &recorder)

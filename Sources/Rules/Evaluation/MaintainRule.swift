@@ -67,11 +67,11 @@ public struct MaintainRule: RuleKind {
             if maintain.isSatisfied(by: point.value) {
                 recorder.check(factory.result(due: period.end, expected: maintain.canonical, measurement: m), findings: [])
             } else {
-                let p = Wording.period(period), shown = m.shown
                 recorder.check(factory.result(due: period.end, expected: maintain.canonical, measurement: m), findings: [factory.finding(
                     MaintainRule.broken, severity: rule.severity, due: nil, expected: maintain.canonical, measurement: m,
-                    message: LocalizedText(en: "\(p.en): \(shown.en) breaks the required \(maintain.text(.en))",
-                                           vi: "\(p.vi): \(shown.vi), không duy trì được mức \(maintain.text(.vi))"))])
+                    message: LocalizedText(in: ctx.language,
+                                           en: "\(period.id): \(m.shown(.en)) breaks the required \(maintain.text(.en))",
+                                           vi: "\(Wording.period(period).vi): \(m.shown(.vi)), không duy trì được mức \(maintain.text(.vi))"))])
             }
         }
         if judged == 0 {

@@ -30,6 +30,15 @@ public struct Measurement: Sendable {
     }
 
     /// The quantity as messages show it (`4.2 km`, `+12.5% (1840 → 2070 triệu đồng)`).
+    /// The quantity in one language, without composing the other.
+    public func shown(_ language: Language) -> String {
+        switch display {
+        case .quantity(let x, let unit):
+            return NumberFormat.attachUnit(language == .en ? NumberFormat.plain(x) : NumberFormat.vietnamese(x), unit)
+        default: return shown.text(language)
+        }
+    }
+
     public var shown: LocalizedText {
         switch display {
         case .quantity(let x, let unit): return Wording.quantity(x, unit)
@@ -124,12 +133,13 @@ struct MeasuredCheck {
                 return outcome
             }
             if !requirement.isSatisfied(by: m.compared) {
-                let dueText = Wording.date(dueDay), w = what(), shown = m.shown
+                let w = what()
                 outcome.findings = [factory.finding(
                     missCode, severity: severity ?? rule.severity, due: dueDay, expected: expected, measurement: m,
                     message: LocalizedText(
-                        en: "\(w.en)\(shown.en) by the deadline \(dueText.en), required \(expectedText.en)",
-                        vi: "\(w.vi)đạt \(shown.vi) đến hạn \(dueText.vi), yêu cầu \(expectedText.vi)"))]
+                        in: ctx.language,
+                        en: "\(w.en)\(m.shown(.en)) by the deadline \(dueDay.iso), required \(expectedText.en)",
+                        vi: "\(w.vi)đạt \(m.shown(.vi)) đến hạn \(dueDay.vietnamese), yêu cầu \(expectedText.vi)"))]
             }
             return outcome
         }

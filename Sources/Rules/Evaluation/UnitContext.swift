@@ -16,6 +16,8 @@ public final class UnitContext: Sendable {
     /// Deadlines already rolled, shared by the units one thread judges (the calendar is
     /// asked once per date, not once per unit).
     let dues: DueMemo
+    /// The language findings' messages are composed in (`CheckOptions.messageLanguage`).
+    public let language: Language?
 
     public convenience init(plan: Plan, unit: String, asOf: CivilDate, warnDays: Int, calendar: any WorkingCalendar,
                             data: ProgressData, reportPeriodEnded: Bool) {
@@ -32,7 +34,7 @@ public final class UnitContext: Sendable {
     public func periodID(_ index: Int32) -> String { data.periodIDs[Int(index)] }
 
     init(plan: Plan, unit: String, asOf: CivilDate, warnDays: Int, calendar: any WorkingCalendar,
-         data: ProgressData, reportPeriodEnded: Bool, dues: DueMemo) {
+         data: ProgressData, reportPeriodEnded: Bool, dues: DueMemo, language: Language? = nil) {
         self.plan = plan
         self.unit = unit
         self.asOf = asOf
@@ -41,6 +43,7 @@ public final class UnitContext: Sendable {
         self.data = data
         self.reportPeriodEnded = reportPeriodEnded
         self.dues = dues
+        self.language = language
         self.unitID = data.unitID(unit)
     }
 

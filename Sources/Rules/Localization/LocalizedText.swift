@@ -10,6 +10,14 @@ public struct LocalizedText: Hashable, Sendable {
         self.vi = vi
     }
 
+    /// Text composed only in `language` (nil: in both), the other left empty: a national run
+    /// makes a hundred thousand findings, and a message composed in a language the output
+    /// does not show is wasted work.
+    public init(in language: Language?, en: @autoclosure () -> String, vi: @autoclosure () -> String) {
+        self.en = language == .vi ? "" : en()
+        self.vi = language == .en ? "" : vi()
+    }
+
     /// For text that reads the same in both languages (names, quoted user input).
     public init(verbatim: String) {
         self.en = verbatim

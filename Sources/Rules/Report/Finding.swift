@@ -153,7 +153,8 @@ public struct Finding: Hashable, Sendable {
         if a.location?.file != b.location?.file { return (a.location?.file ?? "") < (b.location?.file ?? "") }
         if a.location?.line != b.location?.line { return (a.location?.line ?? 0) < (b.location?.line ?? 0) }
         if a.indicator != b.indicator { return (a.indicator ?? "") < (b.indicator ?? "") }
-        return a.message.en < b.message.en
+        // A message may be composed in one language only (`CheckOptions.messageLanguage`).
+        return (a.message.en, a.message.vi) < (b.message.en, b.message.vi)
     }
 
     /// Period ids sort chronologically where they can (`2026-9M` after `2026-Q3`), else as text.
