@@ -20,6 +20,10 @@ struct ByteInterner: Sendable {
     private var mask: Int
     /// The id looked up last: consecutive rows usually repeat it.
     private var lastID: Int32 = -1
+    /// Per id: the id looked up right after it last time, or -1. Rows of a report list the
+    /// same indicators in the same order month after month, so the next key is usually the
+    /// one that followed the last key before: a compare instead of a hash and a probe.
+    private var following: [Int32] = []
 
     init(capacity: Int = 64) {
         var size = 16
@@ -35,9 +39,15 @@ struct ByteInterner: Sendable {
     mutating func intern(_ key: UnsafeRawBufferPointer) -> (id: Int32, isNew: Bool) {
         let (a, b) = Self.words(key)
         let n = Int32(key.count)
-        if lastID >= 0, low[Int(lastID)] == a, high[Int(lastID)] == b, length[Int(lastID)] == n,
-           n <= 16 || equalsLong(lastID, key) {
-            return (lastID, false)
+        if lastID >= 0 {
+            if low[Int(lastID)] == a, high[Int(lastID)] == b, length[Int(lastID)] == n, n <= 16 || equalsLong(lastID, key) {
+                return (lastID, false)
+            }
+            let next = following[Int(lastID)]
+            if next >= 0, low[Int(next)] == a, high[Int(next)] == b, length[Int(next)] == n, n <= 16 || equalsLong(next, key) {
+                lastID = next
+                return (next, false)
+            }
         }
         var i = Self.hash(a, b, n) & mask
         while true {
@@ -45,12 +55,15 @@ struct ByteInterner: Sendable {
             if slot == 0 { break }
             let id = Int(slot - 1)
             if low[id] == a && high[id] == b && length[id] == n && (n <= 16 || equalsLong(Int32(id), key)) {
+                if lastID >= 0 { following[Int(lastID)] = Int32(id) }
                 lastID = Int32(id)
                 return (lastID, false)
             }
             i = (i + 1) & mask
         }
         let id = Int32(length.count)
+        following.append(-1)
+        if lastID >= 0 { following[Int(lastID)] = id }
         low.append(a)
         high.append(b)
         length.append(n)

@@ -27,6 +27,27 @@ import Testing
         #expect(interner.count == keys.count)
     }
 
+    /// Keys in a repeating order (indicators of one report, month after month) are found
+    /// by the key that followed the last one; the ids are those a dictionary would give,
+    /// when the order repeats, changes, or a predicted key is a near miss.
+    @Test func keysInARepeatingOrderKeepTheirIds() {
+        var interner = ByteInterner(capacity: 4)
+        var reference: [String: Int32] = [:]
+        let month = (1...30).map { "ind_\($0 < 10 ? "0" : "")\($0)" }
+        var sequence = month + month + month.reversed() + month
+        sequence += ["ind_01", "ind_010", "ind_0", "ind_02", "ind_01", "ind_02", "a much longer key than sixteen bytes", "ind_03",
+                     "a much longer key than sixteen bytez", "ind_04", "ind_04"]
+        for key in sequence {
+            let (id, isNew) = Self.intern(&interner, key)
+            if let known = reference[key] {
+                #expect(id == known && !isNew, "\(key)")
+            } else {
+                #expect(isNew && id == Int32(reference.count), "\(key)")
+                reference[key] = id
+            }
+        }
+    }
+
     @Test func keysThatShareSixteenBytesDiffer() {
         var interner = ByteInterner()
         let a = Self.intern(&interner, "sixteen-bytes-ab-suffix-one").id
