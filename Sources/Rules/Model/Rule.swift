@@ -1,18 +1,22 @@
 /// A requirement on an indicator or a task (spec §2): the keys every rule shares, and its
 /// kind, which carries the shape-specific keys and knows how to judge itself.
-public struct Rule: Sendable {
-    public var id: String
-    public var title: String?
-    public var owner: String?
-    public var severity: Severity
-    public var source: String?
+///
+/// Immutable and shared by reference: every check of every unit hands its rule around
+/// (to the kind, the finding factory, the result), and copying nine fields at each step
+/// cost more retains than the check itself on a national run.
+public final class Rule: Sendable {
+    public let id: String
+    public let title: String?
+    public let owner: String?
+    public let severity: Severity
+    public let source: String?
     /// How the document's wording was read, for people (`check explain`).
-    public var note: String?
+    public let note: String?
     /// Narrows the plan's units; nil = all of them.
-    public var units: [String]?
-    public var kind: any RuleKind
+    public let units: [String]?
+    public let kind: any RuleKind
     /// Where the rule stands in its rules file, for diagnostics and SARIF.
-    public var location: SourceLocation?
+    public let location: SourceLocation?
 
     public init(id: String, title: String? = nil, owner: String? = nil, severity: Severity = .violation,
                 source: String? = nil, note: String? = nil, units: [String]? = nil, kind: any RuleKind,
