@@ -81,7 +81,7 @@ enum ExplainText {
             if let src = rule.source { s += "  \(en ? "source" : "nguồn"): \(src)\n" }
             if let note = rule.note { s += "  \(en ? "note" : "ghi chú"): \(note)\n" }
             s += "  \(en ? "meaning" : "ý nghĩa"): \(kind.summary.text(l))\n"
-            s += "  \(en ? "severity" : "mức độ"): \(rule.severity.rawValue)\n"
+            s += "  \(en ? "severity" : "mức độ"): \(rule.severity.name(l))\n"
             let series = data.series(unit: unit, indicator: rule.indicator)
             let ind = plan.indicator(rule.indicator)
             s += "\n" + (en ? "values known of '\(rule.indicator)'" : "số liệu đã biết của '\(rule.indicator)'")
@@ -92,7 +92,8 @@ enum ExplainText {
                 let period = series.period(of: p)
                 var value: String
                 if rule.kind is TaskRule {
-                    value = p.value.isNaN ? (en ? "not done" : "chưa xong") : (en ? "done " : "xong ") + CivilDate(dayNumber: Int32(p.value)).iso
+                    let done = CivilDate(dayNumber: Int32(p.value))
+                    value = p.value.isNaN ? (en ? "not done" : "chưa xong") : (en ? "done \(done.iso)" : "xong \(done.vietnamese)")
                 } else {
                     value = Wording.quantity(p.value, ind.unit).text(l)
                 }
@@ -113,10 +114,10 @@ enum ExplainText {
         s += "\n" + (en ? "checks:" : "các nội dung kiểm tra:") + "\n"
         for r in recorder.passed {
             let status = r.status == .passed ? (en ? "passed" : "đạt") : (en ? "pending" : "chưa đến hạn")
-            s += "  \(status)  \(r.period ?? "-")  \(en ? "due" : "hạn") \(r.due?.iso ?? "-")  \(r.expected ?? "")\n"
+            s += "  \(status)  \(r.period ?? "-")  \(en ? "due" : "hạn") \((en ? r.due?.iso : r.due?.vietnamese) ?? "-")  \(r.expected ?? "")\n"
         }
         for f in recorder.findings.sorted(by: Finding.canonicalOrder) {
-            s += "  \(f.severity.rawValue)  \(f.code.rawValue)  \(f.period ?? "-")  \(f.message.text(l))\n"
+            s += "  \(f.severity.name(l))  \(f.code.rawValue)  \(f.period ?? "-")  \(f.message.text(l))\n"
         }
         let v = recorder.findings.filter { $0.severity == .violation }.count
         let w = recorder.findings.filter { $0.severity == .warning }.count

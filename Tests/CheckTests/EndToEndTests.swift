@@ -167,6 +167,10 @@ import Testing
         let vi = try Binary.run(["explain", "tet-task", "-r", Self.rules, Self.data, "--numbers", "vi", "--as-of", "2026-03-01", "--lang", "vi"])
         #expect(vi.stdout.contains("17/02/2026 (thứ Ba): Tết Nguyên đán (nghỉ lễ)"))
         #expect(vi.stdout.contains("21/02/2026 (thứ Bảy): Tết Nguyên đán (nghỉ cuối tuần)"))
+        // Vietnamese all through: the severity and the dates of values and checks.
+        #expect(vi.stdout.contains("mức độ: vi phạm"))
+        #expect(!vi.stdout.contains("violation") && !vi.stdout.contains("warning"))
+        #expect(!vi.stdout.contains("hạn 2026-"), "\(vi.stdout)")
     }
 
     @Test func explainAnUnknownRuleSuggestsOne() throws {

@@ -9,10 +9,12 @@ import Foundation
 /// findings at their line (unless their unit, read before the problem, is not checked);
 /// rows whose cells are all empty (a spreadsheet's leftover `,,,,` lines) are skipped.
 ///
-/// A large file is read in pieces on several threads: a first pass counts line breaks and
-/// quotes in each piece, which places every piece boundary on a record boundary (an even
-/// number of quotes before it) and gives each piece its exact first line number; then the
-/// pieces are parsed, each streaming through a small buffer, and merged in order.
+/// A large file is read in pieces on several threads, each streaming through a small
+/// buffer: a piece starts after the first line feed past its share of the file and counts
+/// its lines from 1. In order, each piece then learns its first line from the pieces before
+/// it; a piece that ends inside a quoted field (so the next did not start on a record) is
+/// read again from its start to the end of the file, so the result is always the one a
+/// single sequential read gives.
 public enum CSVDataReader {
     static let required = ["unit", "period"]
     static let optional = ["indicator", "value", "submitted", "report", "note"]

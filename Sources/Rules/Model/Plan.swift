@@ -110,4 +110,12 @@ public enum Severity: String, Hashable, Sendable, Comparable, CaseIterable {
     case violation, warning
 
     public static func < (a: Severity, b: Severity) -> Bool { a == .violation && b == .warning }
+
+    /// The word people read (`vi phạm`, `cảnh báo`); `rawValue` is the JSON value.
+    public func name(_ language: Language) -> String {
+        switch self {
+        case .violation: language == .en ? "violation" : "vi phạm"
+        case .warning: language == .en ? "warning" : "cảnh báo"
+        }
+    }
 }
