@@ -91,15 +91,27 @@ enum Pipeline {
             return UsageError(LocalizedText(en: "--plan: no plan '\(p)' in the rules", vi: "--plan: không có kế hoạch '\(p)' trong quy tắc"),
                               hint: DidYouMean.hint(p, from: planIDs))
         }
-        let ownerIDs = Set(rules.plans.flatMap { plan in plan.owners.map(\.id) + [plan.defaultOwner].compactMap { $0 }
-            + plan.rules.compactMap(\.owner) + plan.reports.compactMap(\.owner) }).sorted()
+        // Only the plans --plan selects check anything, so only their owners and units count:
+        // an owner of a plan left out, or a plan left out that binds every unit ("*"), must
+        // not let a run through that checks nothing.
+        let selected = rules.plans.filter { options.plans.isEmpty || options.plans.contains($0.id) }
+        func owners(_ plan: Plan) -> [String] {
+            plan.owners.map(\.id) + [plan.defaultOwner].compactMap { $0 } + plan.rules.compactMap(\.owner)
+                + plan.reports.compactMap(\.owner)
+        }
+        let ownerIDs = Set(selected.flatMap(owners)).sorted()
         for o in options.owners.sorted() where !ownerIDs.contains(o) {
+            let elsewhere = rules.plans.filter { !selected.map(\.id).contains($0.id) && owners($0).contains(o) }.map(\.id).sorted()
+            if let first = elsewhere.first {
+                let chosen = options.plans.sorted().joined(separator: ", ")
+                return UsageError(LocalizedText(en: "--owner: no plan selected by --plan (\(chosen)) has owner '\(o)'",
+                                                vi: "--owner: không kế hoạch nào được chọn bằng --plan (\(chosen)) có đơn vị chủ trì '\(o)'"),
+                                  hint: LocalizedText(en: "plan '\(first)' has it; add --plan \(first)",
+                                                      vi: "kế hoạch '\(first)' có đơn vị này; thêm --plan \(first)"))
+            }
             return UsageError(LocalizedText(en: "--owner: no owner '\(o)' in the rules", vi: "--owner: không có đơn vị chủ trì '\(o)' trong quy tắc"),
                               hint: DidYouMean.hint(o, from: ownerIDs))
         }
-        // Only the plans --plan selects check anything, so only their units count: a plan
-        // left out that binds every unit ("*") must not let an unknown unit through.
-        let selected = rules.plans.filter { options.plans.isEmpty || options.plans.contains($0.id) }
         if !selected.contains(where: { $0.units == .everyUnitInData }) {
             let unitIDs = Set(selected.flatMap { plan -> [String] in
                 if case .listed(let l) = plan.units { return l }

@@ -111,6 +111,10 @@ import Testing
              vi: "check: --unit: không kế hoạch nào được chọn bằng --plan (xa-mau-2026) áp dụng cho đơn vị 'xa-a'\n  gợi ý: kế hoạch 'bao-cao-2026' áp dụng cho đơn vị này; thêm --plan bao-cao-2026\n"),
         Case(["explain", "jobs", "-r", "$R", "-r", "$E", "$D", "--as-of", "2026-07-01", "--plan", "xa-mau-2026", "--unit", "nowhere"],
              en: "check: --unit: no plan selected by --plan (xa-mau-2026) binds unit 'nowhere'\n  hint: plan 'moi-xa-2026' binds every unit in the data; add --plan moi-xa-2026\n"),
+        // --owner likewise: an owner of a plan left out would check nothing.
+        Case(["-r", "$R", "-r", "$E", "$D", "--as-of", "2026-07-01", "--plan", "moi-xa-2026", "--owner", "kinh-te"],
+             en: "check: --owner: no plan selected by --plan (moi-xa-2026) has owner 'kinh-te'\n  hint: plan 'xa-mau-2026' has it; add --plan xa-mau-2026\n",
+             vi: "check: --owner: không kế hoạch nào được chọn bằng --plan (moi-xa-2026) có đơn vị chủ trì 'kinh-te'\n  gợi ý: kế hoạch 'xa-mau-2026' có đơn vị này; thêm --plan xa-mau-2026\n"),
         Case(["-r", "$R", "$D", "--as-of", "2026-07-01", "--plan", "xa-mau-2025"],
              en: "check: --plan: no plan 'xa-mau-2025' in the rules\n  hint: did you mean 'xa-mau-2026'?\n",
              vi: "check: --plan: không có kế hoạch 'xa-mau-2025' trong quy tắc\n  gợi ý: có phải ý bạn là 'xa-mau-2026'?\n"),
