@@ -22,9 +22,9 @@ extension ProgressData {
             unitNames.append(names)
         }
         for (ci, c) in collectors.enumerated() {
+            // Every row kept was first counted in its report's submission, so the units of
+            // the submissions are those of the rows too (no pass over the rows).
             var usedUnits = [Bool](repeating: false, count: c.units.count)
-            let view = c.storage!.view
-            for r in 0..<view.count { usedUnits[Int(view.unit[r])] = true }
             for key in c.submissions.keys { usedUnits[Int(key >> 32)] = true }
             for (id, used) in usedUnits.enumerated() where used { unitSet.insert(unitNames[ci][id]) }
             for id in 0..<c.indicators.count {
@@ -129,31 +129,27 @@ extension ProgressData {
             initialized = rowCount
         }
 
-        // Submissions, with global names.
+        // Submissions, with global names, straight into the one table (a national run has
+        // tens of thousands; a key met in several pieces is folded as a piece folds its rows).
         var submissions: [SubmissionKey: Submission] = [:]
-        var slots: [SubmissionKey: (slot: SubmissionSlot, file: Int32, indicators: Set<String>)] = [:]
+        submissions.reserveCapacity(collectors.reduce(0) { $0 + $1.submissions.count })
         for (ci, c) in collectors.enumerated() {
-            for (key, slot) in c.submissions.sorted(by: { $0.key < $1.key }) {
-                let unit = unitNames[ci][Int(key >> 32)]
-                let report = c.reports.string(Int32((key >> 16) & 0xFFFF))
-                let period = c.periods[Int(key & 0xFFFF)]
-                let k = SubmissionKey(unit: unit, report: report, period: period)
-                let names = Set(slot.indicators.map { c.indicators.string($0) })
-                if var existing = slots[k] {
-                    let before = existing.slot
-                    existing.slot.add(date: slot.date, line: slot.line)
-                    if existing.slot.line != before.line || existing.slot.date != before.date { existing.file = c.file }
-                    existing.indicators.formUnion(names)
-                    slots[k] = existing
-                } else {
-                    slots[k] = (slot, c.file, names)
+            let reportNames = (0..<c.reports.count).map { c.reports.string(Int32($0)) }
+            for (key, slot) in c.submissions {
+                let k = SubmissionKey(unit: unitNames[ci][Int(key >> 32)], report: reportNames[Int((key >> 16) & 0xFFFF)],
+                                      period: c.periods[Int(key & 0xFFFF)])
+                let names = slot.indicators.isEmpty ? [] : Set(slot.indicators.map { c.indicators.string($0) })
+                guard let i = submissions.index(forKey: k) else {
+                    submissions[k] = Submission(date: Self.day(slot.date), file: c.file, line: slot.line, indicators: names)
+                    continue
                 }
+                let existing = submissions.values[i]
+                var merged = SubmissionSlot(date: existing.date?.dayNumber ?? ObservationCollector.noDate, line: existing.line)
+                merged.add(date: slot.date, line: slot.line)
+                let changed = merged.line != existing.line || Self.day(merged.date) != existing.date
+                submissions.values[i] = Submission(date: Self.day(merged.date), file: changed ? c.file : existing.file,
+                                                   line: merged.line, indicators: existing.indicators.union(names))
             }
-        }
-        for (k, v) in slots {
-            submissions[k] = Submission(
-                date: v.slot.date == ObservationCollector.noDate ? nil : CivilDate(dayNumber: v.slot.date),
-                file: v.file, line: v.slot.line, indicators: v.indicators)
         }
 
         // The unit and indicator of each row are now told by its place in `order`.
@@ -171,6 +167,9 @@ extension ProgressData {
         findings += data.conflicts(threads: threads)
         return (data, findings)
     }
+
+    /// A submission day as a date; `noDate` (an undated row was seen) as nil.
+    static func day(_ d: Int32) -> CivilDate? { d == ObservationCollector.noDate ? nil : CivilDate(dayNumber: d) }
 
     /// Rows for one unit, indicator and period that carry the same submission date (or
     /// none) and different values (spec §6.1): the later row is `data-invalid`, the first
