@@ -24,8 +24,9 @@ public struct ReportCheck: Sendable {
         let named = ctx.data.submissions[SubmissionKey(unit: unit, report: schedule.id, period: period)]
         var unnamed: Submission? = nil
         if let s = ctx.data.submissions[SubmissionKey(unit: unit, report: "", period: period)] {
-            let sharing = ctx.plan.reports.filter { $0.applies(to: unit) && $0.periods.contains(period) }
-            if sharing.count == 1 { unnamed = s }
+            var sharing = 0
+            for other in ctx.plan.reports where other.applies(to: unit) && other.periods.contains(period) { sharing += 1 }
+            if sharing == 1 { unnamed = s }
         }
         switch (named, unnamed) {
         case let (a?, b?):
@@ -73,8 +74,10 @@ public struct ReportCheck: Sendable {
             let dueDay = due.rolled
             recorder.explain(DeadlineExplanation.report(period: period, written: schedule.dueWritten, rule: schedule.due,
                                                         resolved: due, calendar: ctx.calendar))
-            let p = Wording.period(period), dueText = Wording.date(dueDay)
-            let expected = "≤ \(dueDay.iso)"
+            // Words for findings and kept results only: most periods need none of them.
+            var p: LocalizedText { Wording.period(period) }
+            var dueText: LocalizedText { Wording.date(dueDay) }
+            var expected: String { "≤ \(dueDay.iso)" }
             func finding(_ code: FindingCode, _ severity: Severity, actual: Actual, location: SourceLocation?,
                          _ message: LocalizedText) -> Finding {
                 Finding(severity: severity, code: code, plan: ctx.plan.id, rule: schedule.id, title: schedule.title,
