@@ -114,13 +114,13 @@ public struct ObservationCollector: Sendable {
         case .invalid:
             let text = units.string(unit)
             return invalid(row.line, unit: nil, LocalizedText(
-                en: "'\(text)' is not a unit slug (lower-case letters without accents, digits and '-', e.g. 'cao-minh')",
-                vi: "'\(text)' không phải mã đơn vị (chữ thường không dấu, số và '-', ví dụ 'cao-minh')"))
+                en: "\(Wording.quoted(text)) is not a unit slug (lower-case letters without accents, digits and '-', e.g. 'cao-minh')",
+                vi: "\(Wording.quoted(text)) không phải mã đơn vị (chữ thường không dấu, số và '-', ví dụ 'cao-minh')"))
         case .checked:
             break
         }
         guard let periodID = period(row.period) else {
-            let shown = Self.shown(row.period).map { "'\($0)'" }
+            let shown = Self.shown(row.period).map(Wording.quoted)
             return invalid(row.line, unit: unit, LocalizedText(
                 en: "cannot read the period \(shown ?? "(empty)"): expected e.g. 2026-06, 2026-Q2, 2026-H1, 2026-9M, 2026 or 2026-06-15",
                 vi: "không đọc được kỳ \(shown ?? "(trống)"): cần dạng 2026-06, 2026-Q2, 2026-H1, 2026-9M, 2026 hoặc 2026-06-15"))
@@ -133,8 +133,8 @@ public struct ObservationCollector: Sendable {
             if !text.isEmpty {
                 guard let day = date(text, year: period.year) else {
                     return invalid(row.line, unit: unit, LocalizedText(
-                        en: "cannot read the submission date '\(Self.string(text))': expected YYYY-MM-DD or DD/MM/YYYY",
-                        vi: "không đọc được ngày nộp '\(Self.string(text))': cần dạng YYYY-MM-DD hoặc DD/MM/YYYY"))
+                        en: "cannot read the submission date \(Wording.quoted(Self.string(text))): expected YYYY-MM-DD or DD/MM/YYYY",
+                        vi: "không đọc được ngày nộp \(Wording.quoted(Self.string(text))): cần dạng YYYY-MM-DD hoặc DD/MM/YYYY"))
                 }
                 submitted = day
             }
@@ -156,8 +156,8 @@ public struct ObservationCollector: Sendable {
                 let (id, isNew) = reports.intern(text)
                 if isNew { reportValid.append(Loading.isIndicatorSlug(reports.string(id))) }
                 guard reportValid[Int(id)] else {
-                    return invalid(row.line, unit: unit, LocalizedText(en: "'\(Self.string(text))' is not a report schedule id",
-                                                                       vi: "'\(Self.string(text))' không phải mã lịch báo cáo"))
+                    return invalid(row.line, unit: unit, LocalizedText(en: "\(Wording.quoted(Self.string(text))) is not a report schedule id",
+                                                                       vi: "\(Wording.quoted(Self.string(text))) không phải mã lịch báo cáo"))
                 }
                 report = id
             }
@@ -174,8 +174,8 @@ public struct ObservationCollector: Sendable {
                 if isNew { indicatorState.append(state(ofIndicator: indicators.string(id))) }
                 guard !indicatorState[Int(id)].contains(.invalid) else {
                     return invalid(row.line, unit: unit, LocalizedText(
-                        en: "'\(Self.string(text))' is not an indicator id (lower-case letters, digits, '_', '.', '-')",
-                        vi: "'\(Self.string(text))' không phải mã chỉ tiêu (chữ thường không dấu, số, '_', '.', '-')"))
+                        en: "\(Wording.quoted(Self.string(text))) is not an indicator id (lower-case letters, digits, '_', '.', '-')",
+                        vi: "\(Wording.quoted(Self.string(text))) không phải mã chỉ tiêu (chữ thường không dấu, số, '_', '.', '-')"))
                 }
                 indicator = id
             }
@@ -354,14 +354,14 @@ public struct ObservationCollector: Sendable {
                     : LocalizedText(verbatim: "")
                 let name = indicators.string(indicator)
                 return .failure(CellError(
-                    en: "cannot read the value '\(shown)' of '\(name)' as a number\(hint.en)",
-                    vi: "không đọc được giá trị '\(shown)' của '\(name)' thành số\(hint.vi)"))
+                    en: "cannot read the value \(Wording.quoted(shown)) of '\(name)' as a number\(hint.en)",
+                    vi: "không đọc được giá trị \(Wording.quoted(shown)) của '\(name)' thành số\(hint.vi)"))
             }
             if parsed.hadPercent && state.contains(.nonPercent) {
                 let name = indicators.string(indicator)
                 let unit = scope.nonPercentIndicators[name] ?? ""
-                return .failure(CellError(en: "'\(Self.string(text))' has a % sign but '\(name)' is measured in \(unit)",
-                                          vi: "'\(Self.string(text))' có dấu % nhưng '\(name)' tính bằng \(unit)"))
+                return .failure(CellError(en: "\(Wording.quoted(Self.string(text))) has a % sign but '\(name)' is measured in \(unit)",
+                                          vi: "\(Wording.quoted(Self.string(text))) có dấu % nhưng '\(name)' tính bằng \(unit)"))
             }
             return .success(parsed.value)
         }
@@ -388,8 +388,8 @@ public struct ObservationCollector: Sendable {
             shown = text
         }
         return .failure(CellError(
-            en: "cannot read '\(shown)' as a task's progress: expected a completion date, 'done' / 'xong' / 'hoàn thành' / 1, or 'chưa' / 0",
-            vi: "không đọc được '\(shown)' là tiến độ nhiệm vụ: cần ngày hoàn thành, 'xong' / 'hoàn thành' / 1, hoặc 'chưa' / 0"))
+            en: "cannot read \(Wording.quoted(shown)) as a task's progress: expected a completion date, 'done' / 'xong' / 'hoàn thành' / 1, or 'chưa' / 0",
+            vi: "không đọc được \(Wording.quoted(shown)) là tiến độ nhiệm vụ: cần ngày hoàn thành, 'xong' / 'hoàn thành' / 1, hoặc 'chưa' / 0"))
     }
 
     private struct CellError: Error {

@@ -58,7 +58,7 @@ import Testing
         let loaded = Self.load(csv)
         #expect(loaded.invalid == [
             "3 cannot read the value '9\"1' of 'x' as a number",
-            "4 cannot read the value 'multi\nline' of 'x' as a number",
+            #"4 cannot read the value "multi\nline" of 'x' as a number"#,
             "6:14 unexpected quote '\"' inside a field that does not start with one",
             "7:17 expected ',' or the end of the line after the closing quote, found 'x'",
             "8:18 the row has 6 cells but the header has 5 columns",
@@ -171,6 +171,31 @@ import Testing
             "b.csv:2 conflicting duplicate: 'x' for 2026-01 is also given as 1 on line 2 of a.csv with the same submission date; that first value is used",
         ])
         #expect(conflicts.last?.message.vi == "trùng lặp mâu thuẫn: 'x' kỳ 2026-01 đã có giá trị 1 ở dòng 2 của tệp a.csv với cùng ngày nộp; dùng giá trị đầu tiên")
+    }
+
+    /// A cell quoted across lines shows in a message escaped ("a\nb"), never as a raw line
+    /// break that would split the finding's one line of text output in two.
+    @Test func cellsWithLineBreaksAreShownEscaped() {
+        let loaded = Self.load("""
+            unit,period,indicator,value,submitted
+            "xa
+            moi",2026-01,x,1,
+            u,"2026
+            02",x,1,
+            u,2026-03,"ind
+            x",1,
+            u,2026-04,x,"9
+            1",
+            u,2026-05,x,1,"2026-06
+            -01"
+            """)
+        let messages = loaded.result.findings.filter { $0.code == .dataInvalid }.map(\.message)
+        #expect(messages.count == 5)
+        for m in messages {
+            #expect(!m.en.contains("\n") && !m.vi.contains("\n"), "\(m.en)")
+            #expect(m.en.contains("\\n"), "\(m.en)")
+        }
+        #expect(messages.first?.en.hasPrefix(#""xa\nmoi" is not a unit slug"#) == true, "\(messages.first?.en ?? "")")
     }
 
     @Test func rowsOfTheFixtureKeepTheirLines() {
