@@ -69,7 +69,7 @@ enum ArgumentParser {
                 let inline: String? = body.contains("=") ? String(body.drop { $0 != "=" }.dropFirst()) : nil
                 guard let s = spec(long: name) else {
                     throw UsageError(
-                        LocalizedText(en: "unknown option '--\(name)'", vi: "không có tùy chọn '--\(name)'"),
+                        LocalizedText(en: "unknown option \(Wording.quoted("--" + name))", vi: "không có tùy chọn \(Wording.quoted("--" + name))"),
                         hint: DidYouMeanOption.hint("--" + name, specs: specs))
                 }
                 if s.takesValue {
@@ -95,7 +95,7 @@ enum ArgumentParser {
             while j < letters.count {
                 guard let s = spec(short: letters[j]) else {
                     throw UsageError(
-                        LocalizedText(en: "unknown option '-\(letters[j])'", vi: "không có tùy chọn '-\(letters[j])'"),
+                        LocalizedText(en: "unknown option \(Wording.quoted("-" + String(letters[j])))", vi: "không có tùy chọn \(Wording.quoted("-" + String(letters[j])))"),
                         hint: DidYouMeanOption.hint(arg, specs: specs))
                 }
                 if s.takesValue {

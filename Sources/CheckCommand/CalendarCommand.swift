@@ -172,8 +172,8 @@ extension CalendarCommand.Request {
         language = try CommonOptions.language(p, console: console)
         let format = p.last("format") ?? "text"
         guard format == "text" || format == "json" else {
-            throw UsageError(LocalizedText(en: "calendar --format: expected 'text' or 'json', found '\(format)'",
-                                           vi: "calendar --format: cần 'text' hoặc 'json', nhưng gặp '\(format)'"),
+            throw UsageError(LocalizedText(en: "calendar --format: expected 'text' or 'json', found \(Wording.quoted(format))",
+                                           vi: "calendar --format: cần 'text' hoặc 'json', nhưng gặp \(Wording.quoted(format))"),
                              hint: DidYouMean.hint(format, from: ["text", "json"]))
         }
         json = format == "json"
@@ -184,16 +184,16 @@ extension CalendarCommand.Request {
         for argument in p.positionals {
             if !argument.isEmpty, argument.allSatisfy(\.isASCII), argument.allSatisfy(\.isNumber) {
                 guard year == nil, argument.count == 4, let y = Int(argument), y >= 1000 else {
-                    throw UsageError(LocalizedText(en: year == nil ? "'\(argument)' is not a year: expected four digits, e.g. 2027"
-                                                                   : "more than one year given: '\(argument)'",
-                                                   vi: year == nil ? "'\(argument)' không phải là năm: cần bốn chữ số, ví dụ 2027"
+                    throw UsageError(LocalizedText(en: year == nil ? "\(Wording.quoted(argument)) is not a year: expected four digits, e.g. 2027"
+                                                                   : "more than one year given: \(Wording.quoted(argument))",
+                                                   vi: year == nil ? "\(Wording.quoted(argument)) không phải là năm: cần bốn chữ số, ví dụ 2027"
                                                                    : "chỉ định nhiều hơn một năm: '\(argument)'"))
                 }
                 year = y
             } else {
                 guard name == nil else {
-                    throw UsageError(LocalizedText(en: "one calendar at a time: '\(name ?? "")' and '\(argument)'",
-                                                   vi: "mỗi lần một lịch: '\(name ?? "")' và '\(argument)'"),
+                    throw UsageError(LocalizedText(en: "one calendar at a time: '\(name ?? "")' and \(Wording.quoted(argument))",
+                                                   vi: "mỗi lần một lịch: '\(name ?? "")' và \(Wording.quoted(argument))"),
                                      hint: LocalizedText(en: "usage: check calendar [NAME] [YEAR]", vi: "cách dùng: check calendar [TÊN] [NĂM]"))
                 }
                 name = argument
@@ -205,8 +205,8 @@ extension CalendarCommand.Request {
             // nothing: the dates carry their years.
             func date(_ text: String) throws(UsageError) -> CivilDate {
                 guard let d = CommonOptions.fullDate(text) else {
-                    throw UsageError(LocalizedText(en: "--workdays-between: cannot read '\(text)' as a date",
-                                                   vi: "--workdays-between: không đọc được ngày '\(text)'"),
+                    throw UsageError(LocalizedText(en: "--workdays-between: cannot read \(Wording.quoted(text)) as a date",
+                                                   vi: "--workdays-between: không đọc được ngày \(Wording.quoted(text))"),
                                      hint: LocalizedText(en: "write YYYY-MM-DD, e.g. 2026-02-10", vi: "ghi dạng YYYY-MM-DD, ví dụ 2026-02-10"))
                 }
                 return d

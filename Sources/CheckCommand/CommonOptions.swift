@@ -77,7 +77,7 @@ struct CommonOptions {
         data = positionalData + p.all("data")
         if let text = p.last("as-of") {
             guard let date = CommonOptions.fullDate(text) else {
-                throw UsageError(LocalizedText(en: "--as-of: cannot read '\(text)' as a date", vi: "--as-of: không đọc được ngày '\(text)'"),
+                throw UsageError(LocalizedText(en: "--as-of: cannot read \(Wording.quoted(text)) as a date", vi: "--as-of: không đọc được ngày \(Wording.quoted(text))"),
                                  hint: LocalizedText(en: "write YYYY-MM-DD, e.g. --as-of 2026-09-30", vi: "ghi dạng YYYY-MM-DD, ví dụ --as-of 2026-09-30"))
             }
             asOf = date
@@ -88,8 +88,8 @@ struct CommonOptions {
         owners = Set(p.all("owner"))
         if let text = p.last("warn-days") {
             guard let n = Int(text), n >= 0, n <= 366 else {
-                throw UsageError(LocalizedText(en: "--warn-days: expected a whole number of days from 0 to 366, found '\(text)'",
-                                               vi: "--warn-days: cần số ngày nguyên từ 0 đến 366, nhưng gặp '\(text)'"))
+                throw UsageError(LocalizedText(en: "--warn-days: expected a whole number of days from 0 to 366, found \(Wording.quoted(text))",
+                                               vi: "--warn-days: cần số ngày nguyên từ 0 đến 366, nhưng gặp \(Wording.quoted(text))"))
             }
             warnDays = n
         }
@@ -97,7 +97,7 @@ struct CommonOptions {
         case "c", "en": numbers = .c
         case "vi": numbers = .vi
         case let other:
-            throw UsageError(LocalizedText(en: "--numbers: expected 'c' or 'vi', found '\(other)'", vi: "--numbers: cần 'c' hoặc 'vi', nhưng gặp '\(other)'"))
+            throw UsageError(LocalizedText(en: "--numbers: expected 'c' or 'vi', found \(Wording.quoted(other))", vi: "--numbers: cần 'c' hoặc 'vi', nhưng gặp \(Wording.quoted(other))"))
         }
         all = p.has("all")
         quiet = p.has("quiet")
@@ -107,8 +107,8 @@ struct CommonOptions {
               sender.split(separator: "@", omittingEmptySubsequences: false).count == 2,
               !sender.contains(" "), !sender.hasPrefix("@"), !sender.hasSuffix("@") else {
             let shown = sender.unicodeScalars.map { $0.value < 32 || $0.value == 127 ? "?" : String($0) }.joined()
-            throw UsageError(LocalizedText(en: "--from: expected a plain address like chitieu@xa.example.vn, found '\(shown)'",
-                                           vi: "--from: cần một địa chỉ thư như chitieu@xa.example.vn, nhưng gặp '\(shown)'"))
+            throw UsageError(LocalizedText(en: "--from: expected a plain address like chitieu@xa.example.vn, found \(Wording.quoted(shown))",
+                                           vi: "--from: cần một địa chỉ thư như chitieu@xa.example.vn, nhưng gặp \(Wording.quoted(shown))"))
         }
         color = !p.has("no-color") && console.outputIsTerminal && (console.environment["NO_COLOR"] ?? "").isEmpty
             && out == nil
@@ -125,7 +125,7 @@ struct CommonOptions {
     static func language(_ p: ParsedArguments, console: Console) throws(UsageError) -> Language {
         guard let text = p.last("lang") else { return Language.fromEnvironment(console.environment) }
         guard let l = Language(rawValue: text) else {
-            throw UsageError(LocalizedText(en: "--lang: expected 'en' or 'vi', found '\(text)'", vi: "--lang: cần 'en' hoặc 'vi', nhưng gặp '\(text)'"),
+            throw UsageError(LocalizedText(en: "--lang: expected 'en' or 'vi', found \(Wording.quoted(text))", vi: "--lang: cần 'en' hoặc 'vi', nhưng gặp \(Wording.quoted(text))"),
                              hint: DidYouMean.hint(text, from: ["en", "vi"]))
         }
         return l

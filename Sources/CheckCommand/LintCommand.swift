@@ -23,8 +23,8 @@ enum LintCommand {
             parsed = try ArgumentParser.parse(Array(arguments), specs: specs)
             language = try CommonOptions.language(parsed, console: console)
             if let f = parsed.last("format"), f != "text", f != "json" {
-                throw UsageError(LocalizedText(en: "lint --format: expected 'text' or 'json', found '\(f)'",
-                                               vi: "lint --format: cần 'text' hoặc 'json', nhưng gặp '\(f)'"),
+                throw UsageError(LocalizedText(en: "lint --format: expected 'text' or 'json', found \(Wording.quoted(f))",
+                                               vi: "lint --format: cần 'text' hoặc 'json', nhưng gặp \(Wording.quoted(f))"),
                                  hint: DidYouMean.hint(f, from: ["text", "json"]))
             }
         } catch {

@@ -88,7 +88,7 @@ enum Pipeline {
     static func unknownSelection(_ options: CommonOptions, rules: RuleSet) -> UsageError? {
         let planIDs = rules.plans.map(\.id)
         for p in options.plans.sorted() where !planIDs.contains(p) {
-            return UsageError(LocalizedText(en: "--plan: no plan '\(p)' in the rules", vi: "--plan: không có kế hoạch '\(p)' trong quy tắc"),
+            return UsageError(LocalizedText(en: "--plan: no plan \(Wording.quoted(p)) in the rules", vi: "--plan: không có kế hoạch \(Wording.quoted(p)) trong quy tắc"),
                               hint: DidYouMean.hint(p, from: planIDs))
         }
         // Only the plans --plan selects check anything, so only their owners and units count:
@@ -104,12 +104,12 @@ enum Pipeline {
             let elsewhere = rules.plans.filter { !selected.map(\.id).contains($0.id) && owners($0).contains(o) }.map(\.id).sorted()
             if let first = elsewhere.first {
                 let chosen = options.plans.sorted().joined(separator: ", ")
-                return UsageError(LocalizedText(en: "--owner: no plan selected by --plan (\(chosen)) has owner '\(o)'",
-                                                vi: "--owner: không kế hoạch nào được chọn bằng --plan (\(chosen)) có đơn vị chủ trì '\(o)'"),
+                return UsageError(LocalizedText(en: "--owner: no plan selected by --plan (\(chosen)) has owner \(Wording.quoted(o))",
+                                                vi: "--owner: không kế hoạch nào được chọn bằng --plan (\(chosen)) có đơn vị chủ trì \(Wording.quoted(o))"),
                                   hint: LocalizedText(en: "plan '\(first)' has it; add --plan \(first)",
                                                       vi: "kế hoạch '\(first)' có đơn vị này; thêm --plan \(first)"))
             }
-            return UsageError(LocalizedText(en: "--owner: no owner '\(o)' in the rules", vi: "--owner: không có đơn vị chủ trì '\(o)' trong quy tắc"),
+            return UsageError(LocalizedText(en: "--owner: no owner \(Wording.quoted(o)) in the rules", vi: "--owner: không có đơn vị chủ trì \(Wording.quoted(o)) trong quy tắc"),
                               hint: DidYouMean.hint(o, from: ownerIDs))
         }
         if !selected.contains(where: { $0.units == .everyUnitInData }) {
@@ -119,7 +119,7 @@ enum Pipeline {
             }).sorted()
             for u in options.units.sorted() where !unitIDs.contains(u) {
                 if options.plans.isEmpty {
-                    return UsageError(LocalizedText(en: "--unit: no plan binds unit '\(u)'", vi: "--unit: không kế hoạch nào áp dụng cho đơn vị '\(u)'"),
+                    return UsageError(LocalizedText(en: "--unit: no plan binds unit \(Wording.quoted(u))", vi: "--unit: không kế hoạch nào áp dụng cho đơn vị \(Wording.quoted(u))"),
                                       hint: DidYouMean.hint(u, from: unitIDs))
                 }
                 let chosen = options.plans.sorted().joined(separator: ", ")
@@ -128,8 +128,8 @@ enum Pipeline {
                 let everyUnit = others.filter { $0.units == .everyUnitInData }.map(\.id).sorted()
                 let hint = Self.otherPlans(naming, every: false) ?? DidYouMean.hint(u, from: unitIDs)
                     ?? Self.otherPlans(everyUnit, every: true)
-                return UsageError(LocalizedText(en: "--unit: no plan selected by --plan (\(chosen)) binds unit '\(u)'",
-                                                vi: "--unit: không kế hoạch nào được chọn bằng --plan (\(chosen)) áp dụng cho đơn vị '\(u)'"),
+                return UsageError(LocalizedText(en: "--unit: no plan selected by --plan (\(chosen)) binds unit \(Wording.quoted(u))",
+                                                vi: "--unit: không kế hoạch nào được chọn bằng --plan (\(chosen)) áp dụng cho đơn vị \(Wording.quoted(u))"),
                                   hint: hint)
             }
         }

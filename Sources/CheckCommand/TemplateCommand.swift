@@ -37,11 +37,11 @@ enum TemplateCommand {
             case "c", "en": numbers = .c
             case "vi": numbers = .vi
             case let other:
-                throw UsageError(LocalizedText(en: "--numbers: expected 'c' or 'vi', found '\(other)'",
-                                               vi: "--numbers: cần 'c' hoặc 'vi', nhưng gặp '\(other)'"))
+                throw UsageError(LocalizedText(en: "--numbers: expected 'c' or 'vi', found \(Wording.quoted(other))",
+                                               vi: "--numbers: cần 'c' hoặc 'vi', nhưng gặp \(Wording.quoted(other))"))
             }
             if let extra = parsed.positionals.first {
-                throw UsageError(LocalizedText(en: "template takes no arguments, found '\(extra)'", vi: "template không nhận đối số, nhưng gặp '\(extra)'"),
+                throw UsageError(LocalizedText(en: "template takes no arguments, found \(Wording.quoted(extra))", vi: "template không nhận đối số, nhưng gặp \(Wording.quoted(extra))"),
                                  hint: LocalizedText(en: "give the rules with --rules", vi: "chỉ định quy tắc bằng --rules"))
             }
         } catch {
@@ -102,7 +102,7 @@ enum TemplateCommand {
         let ids = rules.plans.map(\.id)
         if let id {
             guard let plan = rules.plans.first(where: { $0.id == id }) else {
-                throw UsageError(LocalizedText(en: "--plan: no plan '\(id)' in the rules", vi: "--plan: không có kế hoạch '\(id)' trong quy tắc"),
+                throw UsageError(LocalizedText(en: "--plan: no plan \(Wording.quoted(id)) in the rules", vi: "--plan: không có kế hoạch \(Wording.quoted(id)) trong quy tắc"),
                                  hint: DidYouMean.hint(id, from: ids))
             }
             return plan
@@ -123,12 +123,12 @@ enum TemplateCommand {
         }
         if let id {
             guard Loading.isUnitSlug(id) else {
-                throw UsageError(LocalizedText(en: "--unit: '\(id)' is not a unit slug (lower-case letters without accents, digits and '-')",
-                                               vi: "--unit: '\(id)' không phải mã đơn vị (chữ thường không dấu, số và '-')"))
+                throw UsageError(LocalizedText(en: "--unit: \(Wording.quoted(id)) is not a unit slug (lower-case letters without accents, digits and '-')",
+                                               vi: "--unit: \(Wording.quoted(id)) không phải mã đơn vị (chữ thường không dấu, số và '-')"))
             }
             guard plan.binds(unit: id) else {
-                throw UsageError(LocalizedText(en: "--unit: plan '\(plan.id)' does not bind unit '\(id)'",
-                                               vi: "--unit: kế hoạch '\(plan.id)' không áp dụng cho đơn vị '\(id)'"),
+                throw UsageError(LocalizedText(en: "--unit: plan '\(plan.id)' does not bind unit \(Wording.quoted(id))",
+                                               vi: "--unit: kế hoạch '\(plan.id)' không áp dụng cho đơn vị \(Wording.quoted(id))"),
                                  hint: DidYouMean.hint(id, from: listed))
             }
             return id

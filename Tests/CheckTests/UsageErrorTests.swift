@@ -48,6 +48,13 @@ import Testing
     }
 
     static let cases: [Case] = [
+        // An argument holding a line break or an escape is echoed escaped, on one line.
+        Case(["-r", "$R", "$D", "--as-of", "2026\n07-01"],
+             en: "check: --as-of: cannot read \"2026\\n07-01\" as a date\n  hint: write YYYY-MM-DD, e.g. --as-of 2026-09-30\n"),
+        Case(["-r", "$R", "$D", "--as-of", "2026-07-01", "--unit", "xa\u{1B}[31m"],
+             en: "check: --unit: no plan binds unit \"xa\\u001b[31m\"\n"),
+        Case(["-r", "$R", "$D", "--bad\noption"],
+             en: "check: unknown option \"--bad\\noption\"\n  hint: see 'check --help'\n"),
         // An option given more than once (only the repeatable ones may be).
         Case(["-r", "$R", "$D", "--as-of", "2026-07-01", "--as-of", "2026-07-02"],
              en: "check: --as-of is given more than once\n", vi: "check: --as-of được chỉ định nhiều lần\n"),
