@@ -202,10 +202,7 @@ public struct JSONLinesReporter: Reporter {
                     }
                     return bytes.array
                 }
-                for part in parts {
-                    out.buffer.append(part)
-                    out.maybeFlush()
-                }
+                for part in parts { out.pass(part) }
                 next = min(from + wave * slice, findings.count)
             }
         })

@@ -97,6 +97,13 @@ public struct ChunkedBytes: ~Copyable {
         buffer.withBytes { emit($0) }
         buffer.removeAll()
     }
+
+    /// Passes on bytes rendered elsewhere (a thread's slice of findings) after what is
+    /// buffered, without copying them into the buffer first.
+    public mutating func pass(_ bytes: [UInt8]) {
+        flush()
+        bytes.withUnsafeBytes { emit($0) }
+    }
 }
 
 public struct RenderedFile: Hashable, Sendable {
