@@ -93,7 +93,7 @@ enum ExplainText {
                 var value: String
                 if rule.kind is TaskRule {
                     let done = CivilDate(dayNumber: Int32(p.value))
-                    value = p.value.isNaN ? (en ? "not done" : "chưa xong") : (en ? "done \(done.iso)" : "xong \(done.vietnamese)")
+                    value = p.value.isNaN ? (en ? "not done" : "chưa xong") : (en ? "done " : "xong ") + Wording.date(done).text(l)
                 } else {
                     value = Wording.quantity(p.value, ind.unit).text(l)
                 }
@@ -114,7 +114,7 @@ enum ExplainText {
         s += "\n" + (en ? "checks:" : "các nội dung kiểm tra:") + "\n"
         for r in recorder.passed {
             let status = r.status == .passed ? (en ? "passed" : "đạt") : (en ? "pending" : "chưa đến hạn")
-            s += "  \(status)  \(r.period ?? "-")  \(en ? "due" : "hạn") \((en ? r.due?.iso : r.due?.vietnamese) ?? "-")  \(r.expected ?? "")\n"
+            s += "  \(status)  \(r.period ?? "-")  \(en ? "due" : "hạn") \(r.due.map { Wording.date($0).text(l) } ?? "-")  \(r.expected ?? "")\n"
         }
         for f in recorder.findings.sorted(by: Finding.canonicalOrder) {
             s += "  \(f.severity.name(l))  \(f.code.rawValue)  \(f.period ?? "-")  \(f.message.text(l))\n"

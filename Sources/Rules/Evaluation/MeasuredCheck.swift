@@ -33,8 +33,7 @@ public struct Measurement: Sendable {
     /// The quantity in one language, without composing the other.
     public func shown(_ language: Language) -> String {
         switch display {
-        case .quantity(let x, let unit):
-            return NumberFormat.attachUnit(language == .en ? NumberFormat.plain(x) : NumberFormat.vietnamese(x), unit)
+        case .quantity(let x, let unit): return Wording.quantity(x, unit, language)
         default: return shown.text(language)
         }
     }

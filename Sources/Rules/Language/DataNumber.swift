@@ -20,8 +20,9 @@ public struct DataNumber: Hashable, Sendable {
     /// cell is not a number in `style`.
     public static func parse(_ bytes: UnsafeRawBufferPointer, style: DataNumberStyle) -> DataNumber? {
         // Nearly every cell is digits with a point (`106.53`): one loop, nothing to trim.
-        if style == .c, let v = plainDecimal(bytes, from: bytes.first == UInt8(ascii: "-") ? 1 : 0, to: bytes.count) {
-            return DataNumber(value: bytes.first == UInt8(ascii: "-") ? -v : v, hadPercent: false)
+        let minus = bytes.first == UInt8(ascii: "-")
+        if style == .c, let v = plainDecimal(bytes, from: minus ? 1 : 0, to: bytes.count) {
+            return DataNumber(value: minus ? -v : v, hadPercent: false)
         }
         var start = 0
         var end = bytes.count

@@ -159,16 +159,7 @@ public enum NumberFormat {
     static func appendJSON(_ x: Double, to out: inout ByteWriter) {
         guard x.isFinite else { return out.append("null") }
         if x == x.rounded(), abs(x) < 1e15 { return out.append(decimal: Int(x)) }
-        let r = (x * 100).rounded()
-        if abs(x) < 1e13, abs(x) >= 1e-2, r / 100 == x {
-            let n = Int(abs(r))
-            if r < 0 { out.append(UInt8(ascii: "-")) }
-            out.append(decimal: n / 100)
-            out.append(UInt8(ascii: "."))
-            out.append(UInt8(48 + (n % 100) / 10))
-            if n % 10 != 0 { out.append(UInt8(48 + n % 10)) }
-            return
-        }
+        // `plain` builds values in hundredths in place, as a small string: no allocation.
         out.append(plain(x))
     }
 

@@ -22,8 +22,12 @@ public enum Wording {
 
     /// A number with its unit: `6 km`, `93.5%` (Vietnamese: `93,5%`, `13.120 con`).
     public static func quantity(_ x: Double, _ unit: String?) -> LocalizedText {
-        LocalizedText(en: NumberFormat.attachUnit(NumberFormat.plain(x), unit),
-                      vi: NumberFormat.attachUnit(NumberFormat.vietnamese(x), unit))
+        LocalizedText(en: quantity(x, unit, .en), vi: quantity(x, unit, .vi))
+    }
+
+    /// The same in one language, without composing the other.
+    public static func quantity(_ x: Double, _ unit: String?, _ language: Language) -> String {
+        NumberFormat.attachUnit(NumberFormat.formatter(for: language)(x), unit)
     }
 
     /// A number rounded for display (paths and projections), with its unit.

@@ -29,7 +29,7 @@ public struct CSVReporter: Reporter {
     /// languages, so that a spreadsheet sorts and sums them whatever its locale.
     static func cell(_ column: PeopleWording.Field, _ f: Finding, _ l: Language) -> String {
         switch column {
-        case .severity: PeopleWording.severity(f.severity, l)
+        case .severity: f.severity.name(l)
         case .code: f.code.rawValue
         case .what: PeopleWording.code(f.code, l)
         case .plan: f.plan ?? ""

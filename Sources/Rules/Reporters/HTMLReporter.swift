@@ -98,7 +98,7 @@ public struct HTMLReporter: Reporter {
     // MARK: - Findings
 
     static func finding(_ f: Finding, _ l: Language) -> String {
-        var h = "<li class=\"\(f.severity.rawValue)\"><span class=\"badge \(f.severity.rawValue)\">\(text(PeopleWording.severity(f.severity, l)))</span> "
+        var h = "<li class=\"\(f.severity.rawValue)\"><span class=\"badge \(f.severity.rawValue)\">\(text(f.severity.name(l)))</span> "
         h += "<b>\(text(PeopleWording.name(f, l)))</b> · \(text(PeopleWording.code(f.code, l))) <code>\(text(f.code.rawValue))</code>"
         var facts: [String] = []
         if let p = f.period { facts.append("\(PeopleWording.Field.period.label(l)) \(PeopleWording.period(p, l))") }

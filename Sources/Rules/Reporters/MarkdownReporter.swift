@@ -54,7 +54,7 @@ public struct MarkdownReporter: Reporter {
 
     static func value(_ column: PeopleWording.Field, _ f: Finding, _ l: Language) -> String {
         switch column {
-        case .severity: return (f.severity == .violation ? "🔴 " : "🟡 ") + PeopleWording.severity(f.severity, l)
+        case .severity: return (f.severity == .violation ? "🔴 " : "🟡 ") + f.severity.name(l)
         case .what: return "\(cell(PeopleWording.code(f.code, l))) (`\(cell(f.code.rawValue))`)"
         case .title:
             var s = cell(PeopleWording.name(f, l))

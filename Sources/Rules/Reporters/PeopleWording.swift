@@ -4,8 +4,6 @@ import Foundation
 /// words the plans and the communes' reports use: one place, so that every format calls a
 /// missing report "thiếu báo cáo" and a deadline "hạn chót" alike.
 enum PeopleWording {
-    static func severity(_ s: Severity, _ l: Language) -> String { s.name(l) }
-
     static func severities(_ s: Severity, _ l: Language) -> String {
         switch s {
         case .violation: l == .en ? "violations" : "vi phạm"
