@@ -10,8 +10,11 @@ struct PreparedCheck {
 
 enum Pipeline {
     /// Loads everything, printing diagnostics; returns the exit status instead when the
-    /// check cannot be made.
-    static func prepare(_ options: CommonOptions, console: Console, now: Date) -> Result<PreparedCheck, ExitCode> {
+    /// check cannot be made. `forReport`: the options of a run that renders `options.format`
+    /// (messages in one language, details for the formats that draw them), whose units may be
+    /// judged while the data is read (`UnitJudging`; `CHITIEU_STREAMING=0` turns that off).
+    static func prepare(_ options: CommonOptions, console: Console, now: Date,
+                        forReport: Bool = false) -> Result<PreparedCheck, ExitCode> {
         let language = options.language
         let loaded = RulesLoader.load(paths: options.rules)
         CheckCLI.printDiagnostics(loaded.diagnostics, console: console, language: language, color: false, quiet: options.quiet)
@@ -50,17 +53,26 @@ enum Pipeline {
                 sources.append(DataLoader.Source(path: path))
             }
         }
+        var checkOptions = CheckOptions(asOf: asOf, warnDays: options.warnDays, units: options.units, plans: options.plans,
+                                        owners: options.owners, keepPassed: options.all || options.format.listsEveryCheck,
+                                        threads: threads(console))
+        var judging: UnitJudging?
+        if forReport {
+            checkOptions.details = options.format.needsDetails
+            // Every format shows findings in the one language of `--lang`.
+            checkOptions.messageLanguage = options.language
+            if !checkOptions.details && console.environment["CHITIEU_STREAMING"] != "0" {
+                judging = UnitJudging(rules: rules, options: checkOptions)
+            }
+        }
         let scope = DataScope(plans: plans, asOf: asOf, numbers: options.numbers, unitFilter: options.units)
-        let data = DataLoader.load(sources, scope: scope, plans: plans, threads: threads(console))
+        let data = DataLoader.load(sources, scope: scope, plans: plans, threads: threads(console), judging: judging)
         CheckCLI.printDiagnostics(data.diagnostics, console: console, language: language, color: false, quiet: options.quiet)
         if data.diagnostics.contains(where: { $0.severity == .error }) {
             console.err(language == .en ? "check: the data cannot be read; nothing was checked\n"
                                         : "check: không đọc được số liệu; chưa kiểm tra gì\n")
             return .failure(ExitCode(ExitStatus.cannotCheck.rawValue))
         }
-        let checkOptions = CheckOptions(asOf: asOf, warnDays: options.warnDays, units: options.units, plans: options.plans,
-                                        owners: options.owners, keepPassed: options.all || options.format.listsEveryCheck,
-                                        threads: threads(console))
         return .success(PreparedCheck(rules: rules, checkOptions: checkOptions, data: data))
     }
 

@@ -23,13 +23,10 @@ enum RunCommand {
         }
         var timer = PhaseTimer(console: console)
         var prepared: PreparedCheck
-        switch Pipeline.prepare(options, console: console, now: now) {
+        switch Pipeline.prepare(options, console: console, now: now, forReport: true) {
         case .success(let p): prepared = p
         case .failure(let code): return code.status
         }
-        prepared.checkOptions.details = options.format.needsDetails
-        // Every format shows findings in the one language of `--lang`.
-        prepared.checkOptions.messageLanguage = options.language
         var previous: PreviousFindings? = nil
         if let path = options.onlyNew {
             switch Pipeline.readPrevious(path, options: options, console: console) {
@@ -42,9 +39,11 @@ enum RunCommand {
                         ? "check: note: no data files given; checking as if nothing had been reported\n"
                         : "check: ghi chú: không có tệp số liệu; kiểm tra như chưa có báo cáo nào\n")
         }
-        timer.lap("read")
+        // Units judged while reading (data in unit order) are judged in the "read" phase.
+        timer.lap(prepared.data.streamed.map { "read and judge \($0.unitCount) units" } ?? "read")
         let judgement = Engine.judge(prepared.rules, data: prepared.data.data, dataFindings: prepared.data.findings,
-                                     options: prepared.checkOptions)
+                                     options: prepared.checkOptions, streamed: prepared.data.streamed)
+        prepared.data.streamed = nil
         timer.lap("judge")
         // The data is no longer needed: let its memory go before the findings are sorted.
         prepared.data.data = ProgressData()

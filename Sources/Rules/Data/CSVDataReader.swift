@@ -25,9 +25,12 @@ public enum CSVDataReader {
     /// Below this size a file is read by one thread: starting threads would cost more.
     public static let parallelThreshold = 1 << 22
 
+    /// `judging`: judge each unit as soon as its rows end (`UnitJudging`); when some unit
+    /// comes back after others, reading stops early with nothing (`judging.stop` is set).
     static func read(_ source: ByteSource, file: String, fileIndex: Int32, scope: DataScope, threads: Int,
                      parallelThreshold: Int = parallelThreshold, plainLane: Bool = true,
-                     blockSize: Int = blockSize) -> (collectors: [ObservationCollector], diagnostics: [Diagnostic]) {
+                     blockSize: Int = blockSize, judging: UnitJudging? = nil)
+        -> (collectors: [ObservationCollector], diagnostics: [Diagnostic]) {
         // The header, from the first block (with room for a byte order mark and the line
         // break of a header that fits).
         let head = source.prefix(min(source.count, headerLimit + 5))
@@ -47,11 +50,13 @@ public enum CSVDataReader {
         let rowBytes = head.withUnsafeBytes { averageRowBytes($0, from: header.end) }
         @Sendable func parsePiece(_ piece: Piece, isLast: Bool) -> PieceResult {
             parse(source, piece, layout: layout, scope: scope, file: file, fileIndex: fileIndex,
-                  isLast: isLast, rowBytes: rowBytes, plainLane: plainLane, block: blockSize)
+                  isLast: isLast, rowBytes: rowBytes, plainLane: plainLane, block: blockSize,
+                  judging: judging, holdsFirst: piece.range.lowerBound != body.lowerBound)
         }
         let parsed = Parallel.map(planned.count, threads: threads) { i in
             parsePiece(planned[i], isLast: i == planned.count - 1)
         }
+        if judging?.stop.isSet == true { return ([], []) }
         // The pieces after the first counted their lines from 1; in order, each now learns
         // its first line from the pieces before it, and its lines are moved there. A piece
         // that ends inside a quoted field (the cut after it fell on a line break inside the
@@ -140,6 +145,8 @@ public enum CSVDataReader {
         return (quotes, lf + cr - pairs, previous == 0x0D)
     }
 
+    private struct StoppedJudging: Error {}
+
     struct PieceResult: Sendable {
         var collector: ObservationCollector
         var diagnostics: [Diagnostic]
@@ -161,16 +168,19 @@ public enum CSVDataReader {
     /// Parses one piece, streaming it through a buffer of `blockSize`.
     static func parse(_ source: ByteSource, _ piece: Piece, layout: Layout, scope: DataScope, file: String,
                       fileIndex: Int32, isLast: Bool, rowBytes: Int? = nil, plainLane: Bool = true,
-                      block: Int = blockSize) -> PieceResult {
+                      block: Int = blockSize, judging: UnitJudging? = nil, holdsFirst: Bool = false) -> PieceResult {
         // Room for a little more than the rows the piece seems to hold: pages not written
-        // to cost nothing, and columns that never grow are never copied.
-        let expected = rowBytes.map { piece.range.count / $0 + piece.range.count / $0 / 16 } ?? 0
+        // to cost nothing, and columns that never grow are never copied. Judged unit by
+        // unit, the columns hold one unit's rows at a time.
+        let expected = judging != nil ? 0 : rowBytes.map { piece.range.count / $0 + piece.range.count / $0 / 16 } ?? 0
         var collector = ObservationCollector(scope: scope, file: fileIndex, expectedRows: expected)
+        if let judging { collector.judgeByUnit(UnitJudge(judging), holdsFirst: holdsFirst) }
         var reader = CSVReader(delimiter: layout.delimiter, firstLine: piece.firstLine, atStartOfInput: false)
         var diagnostics: [Diagnostic] = []
         var suspect = false
         do {
             try source.stream(piece.range, block: block) { chunk, isFinal in
+                if let judging, judging.stop.isSet { throw StoppedJudging() }
                 // Plain records in the fast lane; each one it stops at goes through the
                 // general reader, and the lane goes on after it.
                 var at = 0
@@ -189,6 +199,8 @@ public enum CSVDataReader {
                 }
                 return at
             }
+        } catch is StoppedJudging {
+            // Another piece found the file out of unit order: this reading is discarded.
         } catch let problem as CSVProblem {
             suspect = true
             diagnostics.append(problem.diagnostic(file: file))

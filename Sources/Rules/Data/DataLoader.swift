@@ -7,6 +7,9 @@ public enum DataLoader {
         /// Problems that stop the check (exit 2): a file that cannot be read as a table.
         /// Notes (ignored rows) too, with severity `.note`.
         public var diagnostics: [Diagnostic]
+        /// The units judged while reading (`judging`), for `Engine.judge`; `data` holds
+        /// none of their rows.
+        public var streamed: StreamedUnits?
     }
 
     /// A source of data: a file read from disk as it is parsed, or bytes already in memory
@@ -32,8 +35,14 @@ public enum DataLoader {
     ///   - parallelThreshold: the smallest file read by several threads (tests lower it).
     ///   - plainLane: whether CSV records of plain ASCII take the fast lane (`PlainRecords`);
     ///     tests turn it off to prove both lanes read the same.
+    ///   - judging: judge each unit as soon as its rows are read, when the data is one CSV
+    ///     file in unit order (`UnitJudging`); otherwise, and when a unit comes back after
+    ///     others, the data is read as usual and judged afterwards.
     public static func load(_ sources: [Source], scope: DataScope, plans: [Plan], threads: Int = 1,
-                            parallelThreshold: Int = CSVDataReader.parallelThreshold, plainLane: Bool = true) -> Result {
+                            parallelThreshold: Int = CSVDataReader.parallelThreshold, plainLane: Bool = true,
+                            judging: UnitJudging? = nil) -> Result {
+        var judging = sources.count == 1 ? judging : nil
+        judging?.files = sources.map(\.name)
         var collectors: [ObservationCollector] = []
         var diagnostics: [Diagnostic] = []
         for (index, source) in sources.enumerated() {
@@ -59,10 +68,19 @@ public enum DataLoader {
             } else {
                 let (read, problems) = CSVDataReader.read(bytes, file: source.name, fileIndex: fileIndex, scope: scope,
                                                           threads: threads, parallelThreshold: parallelThreshold,
-                                                          plainLane: plainLane)
+                                                          plainLane: plainLane, judging: judging)
                 collectors += read
                 diagnostics += problems
             }
+        }
+        var streamed: StreamedUnits?
+        if let judging {
+            let judges = collectors.compactMap(\.judge)
+            guard !judging.stop.isSet && UnitJudge.inUnitOrder(judges) else {
+                return load(sources, scope: scope, plans: plans, threads: threads, parallelThreshold: parallelThreshold,
+                            plainLane: plainLane)
+            }
+            if !judges.isEmpty { streamed = UnitJudge.result(judges) }
         }
         guard let (data, rowFindings) = ProgressData.merge(collectors, files: sources.map(\.name), threads: threads) else {
             diagnostics.append(.error("data.too-many-rows", at: SourceLocation(file: sources.map(\.name).joined(separator: ", ")),
@@ -72,13 +90,14 @@ public enum DataLoader {
         }
         var findings = rowFindings
         findings += UnknownIndicators.findings(data: data, plans: plans)
+        findings += streamed?.dataFindings ?? []
         let ignored = collectors.reduce(0) { $0 + $1.ignoredRows }
         if ignored > 0 {
             diagnostics.append(.note("data.ignored-rows", LocalizedText(
                 en: "\(ignored) rows of units that no selected plan binds were ignored",
                 vi: "bỏ qua \(ignored) dòng của các đơn vị không thuộc kế hoạch nào được chọn")))
         }
-        return Result(data: data, findings: findings, diagnostics: diagnostics)
+        return Result(data: data, findings: findings, diagnostics: diagnostics, streamed: streamed)
     }
 
     static func unreadable(_ name: String) -> Diagnostic {

@@ -216,6 +216,7 @@ public struct ObservationCollector: Sendable {
 
         // A report contains an indicator only if its row gives a value: a template row left
         // empty must not satisfy `requires`.
+        if judge != nil && unit != currentUnit { startUnit(unit) }
         submit(key: SubmissionSlot.key(unit: unit, report: report, period: periodID), date: submitted, line: row.line,
                indicator: valueCell != nil ? indicator : -1)
         guard indicator >= 0 else { return }
@@ -259,8 +260,72 @@ public struct ObservationCollector: Sendable {
     }
 
     private mutating func flushRun() {
-        if let (key, slot) = run { submissions[key] = slot }
+        if let (key, slot) = run, submissions.updateValue(slot, forKey: key) == nil, judge != nil { unitKeys.append(key) }
         run = nil
+    }
+
+    // MARK: - Judging unit by unit
+
+    /// Set when the file is read in unit order (`UnitJudge`): a unit is judged as soon as
+    /// the next one starts, and its rows and submissions are forgotten.
+    private(set) var judge: UnitJudge?
+    /// Whether the first unit is kept rather than judged: it may go on from the piece before.
+    private var holdsFirst = false
+    private var currentUnit: Int32 = -1
+    private var unitRowStart = 0
+    private var unitKeys: [UInt64] = []
+    /// By local unit id: the unit's rows have ended (a later row of it means the file is not
+    /// in unit order).
+    private var unitEnded: [Bool] = []
+    private var shared: ProgressData.UnitShared?
+    /// A unit came back after other units: what was judged is void (`UnitJudge.outOfOrder`).
+    private(set) var outOfOrder = false
+
+    /// Judges each unit of this stretch with `judge` as soon as its rows end; `holdsFirst`
+    /// keeps the first unit's rows, as it may have begun in the stretch before.
+    mutating func judgeByUnit(_ judge: UnitJudge, holdsFirst: Bool) {
+        self.judge = judge
+        self.holdsFirst = holdsFirst
+    }
+
+    private mutating func startUnit(_ next: Int32) {
+        flushRun()
+        if currentUnit >= 0 {
+            while unitEnded.count <= Int(currentUnit) { unitEnded.append(false) }
+            unitEnded[Int(currentUnit)] = true
+            if holdsFirst && judge!.sequence.count == 1 {
+                unitRowStart = columns.count
+                unitKeys.removeAll(keepingCapacity: true)
+            } else if !outOfOrder {
+                judgeCurrentUnit()
+            }
+        }
+        if Int(next) < unitEnded.count && unitEnded[Int(next)] {
+            outOfOrder = true
+            judge!.outOfOrder()
+        }
+        currentUnit = next
+        judge!.sequence.append(units.string(next))
+    }
+
+    private mutating func judgeCurrentUnit() {
+        if shared == nil || shared!.periods.count != periods.count || shared!.indicatorNames.count != indicators.count {
+            shared = ProgressData.UnitShared(files: judge!.setup.files, periods: periods,
+                                             indicatorNames: (0..<indicators.count).map { indicators.string(Int32($0)) })
+        }
+        let name = judge!.sequence[judge!.sequence.count - 1]
+        var submissions: [SubmissionKey: Submission] = [:]
+        submissions.reserveCapacity(unitKeys.count)
+        for key in unitKeys {
+            guard let slot = self.submissions.removeValue(forKey: key) else { continue }
+            let (k, s) = named(key, slot, unit: name, report: reports.string(Int32((key >> 16) & 0xFFFF)))
+            submissions[k] = s
+        }
+        unitKeys.removeAll(keepingCapacity: true)
+        let data = ProgressData.oneUnit(name, rows: columns.view.rows(unitRowStart..<columns.count), file: file,
+                                        shared: shared!, submissions: submissions)
+        if judge!.judge(name, data: data) { citesLines = true }
+        columns.truncate(to: unitRowStart)
     }
 
     /// Ends reading: the last run of submissions is stored.
@@ -286,6 +351,7 @@ public struct ObservationCollector: Sendable {
         for i in findings.indices {
             if let line = findings[i].location?.line { findings[i].location?.line = line + Int(offset) }
         }
+        judge?.shiftLines(by: offset)
         submissions = submissions.mapValues { slot in
             var moved = slot
             moved.line += offset
@@ -478,6 +544,9 @@ struct RowColumns: @unchecked Sendable {
         count += 1
     }
 
+    /// Forgets the rows from `count` on (a unit judged as it was read), keeping the memory.
+    mutating func truncate(to count: Int) { self.count = min(count, self.count) }
+
     /// Gives back the unused tail once reading is done.
     mutating func shrinkToFit() { if count < capacity { resize(max(count, 1)) } }
 
@@ -564,6 +633,13 @@ struct RowView: @unchecked Sendable {
     let value: UnsafeMutablePointer<Double>
     let line: UnsafeMutablePointer<UInt32>
     let count: Int
+
+    /// The rows in `range`, without copying them.
+    func rows(_ range: Range<Int>) -> RowView {
+        let s = range.lowerBound
+        return RowView(unit: unit + s, indicator: indicator + s, period: period + s, submitted: submitted + s,
+                       value: value + s, line: line + s, count: range.count)
+    }
 }
 
 /// A report being folded: the earliest submission (an undated row counts as on time) and

@@ -136,11 +136,9 @@ extension ProgressData {
         for (ci, c) in collectors.enumerated() {
             let reportNames = (0..<c.reports.count).map { c.reports.string(Int32($0)) }
             for (key, slot) in c.submissions {
-                let k = SubmissionKey(unit: unitNames[ci][Int(key >> 32)], report: reportNames[Int((key >> 16) & 0xFFFF)],
-                                      period: c.periods[Int(key & 0xFFFF)])
-                let names = slot.indicators.isEmpty ? [] : Set(slot.indicators.map { c.indicators.string($0) })
+                let (k, new) = c.named(key, slot, unit: unitNames[ci][Int(key >> 32)], report: reportNames[Int((key >> 16) & 0xFFFF)])
                 guard let i = submissions.index(forKey: k) else {
-                    submissions[k] = Submission(date: Self.day(slot.date), file: c.file, line: slot.line, indicators: names)
+                    submissions[k] = new
                     continue
                 }
                 let existing = submissions.values[i]
@@ -148,7 +146,7 @@ extension ProgressData {
                 merged.add(date: slot.date, line: slot.line)
                 let changed = merged.line != existing.line || Self.day(merged.date) != existing.date
                 submissions.values[i] = Submission(date: Self.day(merged.date), file: changed ? c.file : existing.file,
-                                                   line: merged.line, indicators: existing.indicators.union(names))
+                                                   line: merged.line, indicators: existing.indicators.union(new.indicators))
             }
         }
 

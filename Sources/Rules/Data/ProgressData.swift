@@ -129,17 +129,30 @@ public struct ProgressData: Sendable {
 
     init(files: [String], periods: [Period], units: [String], submissions: [SubmissionKey: Submission],
          indicatorNames: [String], pieces: [Piece], order: [UInt32], rowBits: UInt32, groupStart: [Int32]) {
+        let (ends, ids) = Self.derived(periods)
+        self.init(files: files, periods: periods, periodEnds: ends, periodIDs: ids, units: units, submissions: submissions,
+                  indicatorNames: indicatorNames,
+                  indicatorIDs: Dictionary(uniqueKeysWithValues: indicatorNames.enumerated().map { ($1, Int32($0)) }),
+                  pieces: pieces, views: pieces.map(\.view), pieceFiles: pieces.map(\.file), order: order, rowBits: rowBits,
+                  groupStart: groupStart)
+    }
+
+    /// Every field given: `oneUnit` builds thousands of these and shares what it can.
+    init(files: [String], periods: [Period], periodEnds: [Int32], periodIDs: [String], units: [String],
+         submissions: [SubmissionKey: Submission], indicatorNames: [String], indicatorIDs: [String: Int32],
+         pieces: [Piece], views: [RowView], pieceFiles: [Int32], order: [UInt32], rowBits: UInt32, groupStart: [Int32]) {
         self.files = files
         self.periods = periods
-        (periodEnds, periodIDs) = Self.derived(periods)
+        self.periodEnds = periodEnds
+        self.periodIDs = periodIDs
         self.units = units
         self.submissions = submissions
         self.unitIDs = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($1, Int32($0)) })
         self.indicatorNames = indicatorNames
-        self.indicatorIDs = Dictionary(uniqueKeysWithValues: indicatorNames.enumerated().map { ($1, Int32($0)) })
+        self.indicatorIDs = indicatorIDs
         self.pieces = pieces
-        self.views = pieces.map(\.view)
-        self.pieceFiles = pieces.map(\.file)
+        self.views = views
+        self.pieceFiles = pieceFiles
         self.order = order
         self.rowBits = rowBits
         self.rowMask = UInt32.max >> (32 - rowBits)

@@ -54,9 +54,11 @@ public enum Engine {
     }
 
     /// Judges everything, leaving the findings unsorted: a caller that holds a large
-    /// `ProgressData` can let it go before `Judgement.report()` sorts them.
+    /// `ProgressData` can let it go before `Judgement.report()` sorts them. `streamed`: the
+    /// units already judged while the data was read (`UnitJudging`), which `data` then
+    /// holds no rows of; their checks join this judgement.
     public static func judge(_ rules: RuleSet, data: ProgressData, dataFindings: [Finding] = [],
-                             options: CheckOptions) -> Judgement {
+                             options: CheckOptions, streamed: StreamedUnits? = nil) -> Judgement {
         var recorder = CheckRecorder(keepsPassed: options.keepPassed, logging: options.details)
         var unitsSeen = Set<String>()
         var owners: [String: Owner] = [:]
@@ -64,9 +66,10 @@ public enum Engine {
         var dataOwners: [String: String] = [:]
         let plans = selectedPlans(rules, options: options)
         var work: [(plan: Plan, unit: String)] = []
+        let judgedAlready = Set(streamed?.units ?? [])
         for plan in plans {
             for owner in plan.owners where owners[owner.id] == nil { owners[owner.id] = owner }
-            for unit in units(of: plan, data: data, options: options) {
+            for unit in units(of: plan, data: data, options: options) where !judgedAlready.contains(unit) {
                 unitsSeen.insert(unit)
                 if dataOwners[unit] == nil, let owner = plan.defaultOwner { dataOwners[unit] = owner }
                 work.append((plan, unit))
@@ -99,6 +102,18 @@ public enum Engine {
             for i in parts.indices {
                 findingParts.append(parts[i].takeFindings())
                 recorder.merge(parts[i])
+            }
+        }
+        if let streamed {
+            let setup = UnitJudging(rules: rules, options: options)
+            for unit in streamed.units {
+                unitsSeen.insert(unit)
+                if dataOwners[unit] == nil, let owner = setup.dataOwner(of: unit) { dataOwners[unit] = owner }
+            }
+            findingParts += streamed.findings
+            for var part in streamed.recorders {
+                findingParts.append(part.takeFindings())
+                recorder.merge(part)
             }
         }
         findingParts.append(recorder.takeFindings())
