@@ -2,7 +2,8 @@
 public enum DataLoader {
     public struct Result: Sendable {
         public var data: ProgressData
-        /// `data-invalid` findings for rows that could not be read, and `unknown-indicator` warnings.
+        /// `data-invalid` findings for rows that could not be read, and `unknown-indicator` warnings
+        /// and conflicting duplicates (but those of the units in `streamed`, which are there).
         public var findings: [Finding]
         /// Problems that stop the check (exit 2): a file that cannot be read as a table.
         /// Notes (ignored rows) too, with severity `.note`.
@@ -90,7 +91,6 @@ public enum DataLoader {
         }
         var findings = rowFindings
         findings += UnknownIndicators.findings(data: data, plans: plans)
-        findings += streamed?.dataFindings ?? []
         let ignored = collectors.reduce(0) { $0 + $1.ignoredRows }
         if ignored > 0 {
             diagnostics.append(.note("data.ignored-rows", LocalizedText(

@@ -110,17 +110,13 @@ public enum Engine {
                 unitsSeen.insert(unit)
                 if dataOwners[unit] == nil, let owner = setup.dataOwner(of: unit) { dataOwners[unit] = owner }
             }
-            findingParts += streamed.findings
-            for var part in streamed.recorders {
-                findingParts.append(part.takeFindings())
-                recorder.merge(part)
-            }
+            for part in streamed.recorders { recorder.merge(part) }
         }
         findingParts.append(recorder.takeFindings())
         if options.owners.isEmpty {
             findingParts.append(dataFindings.filter { options.units.isEmpty || options.units.contains($0.unit ?? "") })
         }
-        return Judgement(findingParts: findingParts, recorder: recorder, plans: plans.count, units: unitsSeen.count,
+        return Judgement(findingParts: findingParts, presorted: streamed?.runs ?? [], recorder: recorder, plans: plans.count, units: unitsSeen.count,
                          owners: owners, details: details?.details, dataOwners: dataOwners, options: options)
     }
 
@@ -160,6 +156,8 @@ public enum Engine {
 /// What `Engine.judge` found, before the findings are put in order.
 public struct Judgement: Sendable {
     var findingParts: [[Finding]]
+    /// Findings in canonical order run by run (`StreamedUnits.runs`).
+    var presorted: [[Finding]]
     var recorder: CheckRecorder
     var plans: Int
     var units: Int
@@ -170,7 +168,7 @@ public struct Judgement: Sendable {
 
     /// The report, findings in canonical order (spec §6).
     public consuming func report() -> Report {
-        let findings = FindingOrder.sorted(findingParts, threads: options.threads)
+        let findings = FindingOrder.sorted(findingParts, presorted: presorted, threads: options.threads)
         let passed = recorder.passed.sorted {
             ($0.unit, $0.plan, $0.rule) != ($1.unit, $1.plan, $1.rule)
                 ? ($0.unit, $0.plan, $0.rule) < ($1.unit, $1.plan, $1.rule)

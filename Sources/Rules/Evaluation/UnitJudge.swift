@@ -51,10 +51,12 @@ public struct UnitJudging: Sendable {
 public struct StreamedUnits: Sendable {
     /// The units judged, each once.
     var units: [String]
+    /// The checks counted (their findings taken out).
     var recorders: [CheckRecorder]
-    var findings: [[Finding]]
-    /// `unknown-indicator` and conflicting duplicates of the units judged.
-    var dataFindings: [Finding]
+    /// Per stretch, the findings of its units one unit after the other, each unit's in
+    /// canonical order (`FindingOrder.sorted(_:presorted:)`): the findings of its checks and,
+    /// without `--owner`, its `unknown-indicator` and conflicting duplicates.
+    var runs: [[Finding]]
 
     /// How many units were judged while reading.
     public var unitCount: Int { units.count }
@@ -69,9 +71,8 @@ final class UnitJudge: @unchecked Sendable {
     /// The units judged (all of `sequence` but a held first unit and the last).
     private(set) var judged: [String] = []
     private(set) var recorder: CheckRecorder
-    /// Findings taken out of the recorder to have their lines moved (`shiftLines`).
-    private(set) var findings: [Finding] = []
-    private(set) var dataFindings: [Finding] = []
+    /// The findings of the units judged, each unit's sorted while they are in the cache.
+    private(set) var run: [Finding] = []
     private(set) var isOutOfOrder = false
     private let dues: [DueMemo]
     private var vocabulary = UnknownIndicators.Vocabulary()
@@ -86,12 +87,18 @@ final class UnitJudge: @unchecked Sendable {
     /// a line (a conflicting duplicate), which `shiftLines` cannot move.
     func judge(_ unit: String, data: ProgressData) -> Bool {
         let conflicts = data.conflicts()
-        dataFindings += conflicts
-        dataFindings += vocabulary.findings(data: data, plans: setup.plans)
         for (i, plan) in setup.plans.enumerated() where setup.binds(i, unit) {
             Engine.evaluate(plan, unit: unit, rules: setup.rules, data: data, options: setup.options, only: nil,
                             into: &recorder, dues: dues[i])
         }
+        var found = recorder.takeFindings()
+        // Data findings are not an owner's (`Engine.judge` leaves them out with --owner).
+        if setup.options.owners.isEmpty {
+            found += conflicts
+            found += vocabulary.findings(data: data, plans: setup.plans)
+        }
+        found.sort(by: Finding.canonicalOrder)
+        run += found
         judged.append(unit)
         return !conflicts.isEmpty
     }
@@ -102,15 +109,11 @@ final class UnitJudge: @unchecked Sendable {
     }
 
     /// The stretch counted its lines from 1 until the stretches before it were read.
+    /// (A unit's findings of one file differ in line only where they differ before: their
+    /// order holds.)
     func shiftLines(by offset: Int32) {
-        findings += recorder.takeFindings()
-        Self.shift(&findings, by: offset)
-        Self.shift(&dataFindings, by: offset)
-    }
-
-    private static func shift(_ findings: inout [Finding], by offset: Int32) {
-        for i in findings.indices {
-            if let line = findings[i].location?.line { findings[i].location?.line = line + Int(offset) }
+        for i in run.indices {
+            if let line = run[i].location?.line { run[i].location?.line = line + Int(offset) }
         }
     }
 
@@ -127,7 +130,6 @@ final class UnitJudge: @unchecked Sendable {
 
     /// What the stretches judged, for `Engine.judge`.
     static func result(_ judges: [UnitJudge]) -> StreamedUnits {
-        StreamedUnits(units: judges.flatMap(\.judged), recorders: judges.map(\.recorder),
-                      findings: judges.map(\.findings), dataFindings: judges.flatMap(\.dataFindings))
+        StreamedUnits(units: judges.flatMap(\.judged), recorders: judges.map(\.recorder), runs: judges.map(\.run))
     }
 }

@@ -15,6 +15,53 @@ public enum FindingOrder {
         return sorted(joined, threads: threads)
     }
 
+    /// The findings of `parts` and `presorted` in canonical order, where each run of
+    /// `presorted` is in that order and the runs are written one after the other (the
+    /// findings of units judged while reading, unit after unit): when the runs joined are in
+    /// order too, as for data sorted by unit, only the other parts are sorted, and merged in.
+    public static func sorted(_ parts: consuming [[Finding]], presorted: consuming [[Finding]], threads: Int = 1) -> [Finding] {
+        var main: [Finding] = []
+        main.reserveCapacity(presorted.reduce(0) { $0 + $1.count })
+        for i in presorted.indices {
+            main.append(contentsOf: presorted[i])
+            presorted[i] = []
+        }
+        guard !main.isEmpty else { return sorted(parts, threads: threads) }
+        guard isInOrder(main) else { return sorted(parts + [main], threads: threads) }
+        let rest = sorted(parts, threads: threads)
+        guard !rest.isEmpty else { return main }
+        // Each of the few others goes after the last of the run that does not come after it.
+        var result: [Finding] = []
+        result.reserveCapacity(main.count + rest.count)
+        var from = 0
+        for f in rest {
+            var lo = from, hi = main.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if Finding.canonicalOrder(f, main[mid]) { hi = mid } else { lo = mid + 1 }
+            }
+            result.append(contentsOf: main[from..<lo])
+            result.append(f)
+            from = lo
+        }
+        result.append(contentsOf: main[from...])
+        return result
+    }
+
+    /// Whether the findings of units, each unit's in order and each unit in one place, are
+    /// in order: whether the units come in order.
+    static func isInOrder(_ findings: [Finding]) -> Bool {
+        var unit = findings.first?.unit ?? ""
+        for f in findings.dropFirst() {
+            let next = f.unit ?? ""
+            if next != unit {
+                guard unit < next else { return false }
+                unit = next
+            }
+        }
+        return true
+    }
+
     /// `findings` in canonical order, sorted in place.
     public static func sorted(_ findings: consuming [Finding], threads: Int = 1) -> [Finding] {
         var result = findings

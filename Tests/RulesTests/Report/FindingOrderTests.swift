@@ -46,4 +46,27 @@ import Testing
         let parts = [Array(findings[..<1_000]), [], Array(findings[1_000...])]
         #expect(FindingOrder.sorted(parts, threads: 3) == Self.reference(findings))
     }
+
+    /// Findings of units judged while reading come as runs, each unit's in order: taken as
+    /// they are when the units come in order, sorted with the rest when they do not, and
+    /// the other findings (of units judged afterwards, rows that could not be read) merged in.
+    @Test(arguments: [(40, true, 0), (40, true, 500), (40, false, 500), (1, true, 300), (40, true, 5_000)])
+    func presortedRunsGiveTheCanonicalOrder(units: Int, inOrder: Bool, others: Int) {
+        let all = Self.findings(6_000)
+        let judged = Self.reference(all.filter { $0.unit != nil }).filter { f in
+            (0..<units).contains { f.unit == "xa-\($0 * 7 % 40)" }
+        }
+        var byUnit: [String: [Finding]] = [:]
+        for f in judged { byUnit[f.unit!, default: []].append(f) }
+        let order = inOrder ? byUnit.keys.sorted() : byUnit.keys.sorted().reversed()
+        let flat = order.flatMap { byUnit[$0]! }
+        let runs = [Array(flat[..<(flat.count / 3)]), [], Array(flat[(flat.count / 3)...])]
+        let judgedSet = Set(judged)
+        let rest = Array(all.filter { !judgedSet.contains($0) }.prefix(others))
+        let sorted = FindingOrder.sorted([rest], presorted: runs, threads: 2)
+        let expected = Self.reference(flat + rest)
+        let same = sorted == expected
+        #expect(sorted.count == expected.count)
+        #expect(same)
+    }
 }
