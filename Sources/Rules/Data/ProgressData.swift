@@ -216,6 +216,48 @@ public struct ProgressData: Sendable {
         return Series(points: points[...], periods: periods)
     }
 
+    /// `series(unitID:indicator:).value(.latest, in: window, upTo: cutoff)?.value`, read
+    /// straight from the rows without building the series: the passing target check of every
+    /// rule of every unit asks this, and most ask nothing more.
+    func latestValue(unitID: Int32?, indicator: String, in window: ClosedRange<CivilDate>, upTo cutoff: CivilDate) -> Double? {
+        let rows = group(unitID: unitID, indicator: indicator)
+        guard !rows.isEmpty else { return nil }
+        let shift = rowBits, mask = rowMask
+        let lower = window.lowerBound, last = min(window.upperBound, cutoff)
+        return periodEnds.withUnsafeBufferPointer { ends in
+            views.withUnsafeBufferPointer { views in
+                // From the latest period back: of one period's rows (reading backwards, so the
+                // first of equal rank is kept last) the best is the series' point.
+                var i = rows.endIndex
+                while i > rows.startIndex {
+                    var period: UInt16 = .max
+                    var bestRank: (Int32, Int) = (0, 0)
+                    var best: Double?
+                    var j = i
+                    while j > rows.startIndex {
+                        let ref = rows[j - 1]
+                        let columns = views[Int(ref >> shift)], r = Int(ref & mask)
+                        if period != .max && columns.period[r] != period { break }
+                        j -= 1
+                        period = columns.period[r]
+                        let value = columns.value[r]
+                        guard !RowColumns.isNoValue(value) else { continue }
+                        let rank = Self.rank(submitted: columns.submitted[r], periodEnd: ends[Int(period)])
+                        if best == nil || rank >= bestRank {
+                            best = value
+                            bestRank = rank
+                        }
+                    }
+                    i = j
+                    guard let value = best, !value.isNaN else { continue }
+                    let p = periods[Int(period)]
+                    if p.start >= lower && p.end <= last { return value }
+                }
+                return nil
+            }
+        }
+    }
+
     /// How a row ranks among rows for one period: by submission date, a dated row above an
     /// undated one on the same date.
     static func rank(submitted: Int32, periodEnd: Int32) -> (Int32, Int) {

@@ -97,20 +97,20 @@ public struct TargetRule: RuleKind {
 
     public func evaluate(_ rule: Rule, in ctx: UnitContext, into recorder: inout CheckRecorder) {
         let ind = ctx.plan.indicator(indicator)
-        let series = ctx.series(indicator)
         let due = ctx.resolve(self.due)
         let window = ctx.window(through: due.rolled)
+        // The common case, kept cheap (a national run has hundreds of thousands of them):
+        // judged, met, and nothing to list, trace or log.
+        if milestones.isEmpty, recorder.countsOnly, ctx.isJudged(due.rolled),
+           let v = ctx.value(indicator, ind.aggregate, in: window, upTo: due.rolled), target.isSatisfied(by: v) {
+            recorder.countPassed()
+            return
+        }
+        let series = ctx.series(indicator)
         let unit = target.unit ?? ind.unit
         func measure(_ cutoff: CivilDate) -> Measurement? {
             guard let (v, evidence) = series.value(ind.aggregate, in: window, upTo: min(cutoff, ctx.asOf)) else { return nil }
             return Measurement(compared: v, actual: .number(v), evidence: evidence, display: .quantity(v, unit: unit))
-        }
-        // The common case, kept cheap (a national run has hundreds of thousands of them):
-        // judged, met, and nothing to list, trace or log.
-        if milestones.isEmpty, recorder.countsOnly, ctx.isJudged(due.rolled),
-           let (v, _) = series.value(ind.aggregate, in: window, upTo: due.rolled), target.isSatisfied(by: v) {
-            recorder.countPassed()
-            return
         }
         recorder.explain(DeadlineExplanation.text(for: self.due, resolved: due, calendar: ctx.calendar,
                                                     rolls: ctx.plan.rollsToWorkingDay))

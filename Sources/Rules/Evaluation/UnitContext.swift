@@ -30,6 +30,16 @@ public final class UnitContext: Sendable {
 
     public func series(_ indicator: String) -> Series { data.series(unitID: unitID, indicator: indicator) }
 
+    /// `series(indicator).value(aggregate, in: window, upTo: cutoff)?.value`, without building
+    /// the series where the aggregate allows (`latest`).
+    func value(_ indicator: String, _ aggregate: Indicator.Aggregate, in window: ClosedRange<CivilDate>,
+               upTo cutoff: CivilDate) -> Double? {
+        switch aggregate {
+        case .latest: return data.latestValue(unitID: unitID, indicator: indicator, in: window, upTo: cutoff)
+        case .sum: return series(indicator).value(.sum, in: window, upTo: cutoff)?.value
+        }
+    }
+
     /// The id of a period of the data (`2026-06`).
     public func periodID(_ index: Int32) -> String { data.periodIDs[Int(index)] }
 
