@@ -62,6 +62,10 @@ public struct MaintainRule: RuleKind {
             let period = series.period(of: point)
             guard period.start >= window.lowerBound, period.end <= window.upperBound, period.end <= ctx.asOf else { continue }
             judged += 1
+            if recorder.countsOnly && maintain.isSatisfied(by: point.value) {
+                recorder.countPassed()
+                continue
+            }
             let m = Measurement(compared: point.value, actual: .number(point.value), evidence: point,
                                 display: .quantity(point.value, unit: unit))
             if maintain.isSatisfied(by: point.value) {
