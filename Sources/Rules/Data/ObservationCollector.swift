@@ -53,6 +53,11 @@ public struct ObservationCollector: Sendable {
     private var lastUnit = LastCell()
     private var lastPeriod = LastCell()
     private var lastDate = LastCell()
+    /// The raw unit, period and submission date cells of the last row read past them
+    /// (`add`), with what they gave.
+    private var headUnit = LastCell()
+    private var headPeriod = LastCell()
+    private var headSubmitted = LastCell()
 
     /// The known values, one entry per row, in file order (ids local to this collector).
     private var columns = RowColumns()
@@ -86,6 +91,12 @@ public struct ObservationCollector: Sendable {
     // MARK: - Rows
 
     public mutating func add(_ row: DataRow) {
+        // The rows of one report repeat its unit, period and submission date: when all three
+        // cells are the bytes of the last row that got past them, so is what they gave.
+        if case .bytes(let u)? = row.unit, case .bytes(let p)? = row.period, case .bytes(let s)? = row.submitted,
+           let unit = headUnit.match(u), let periodID = headPeriod.match(p), let submitted = headSubmitted.match(s) {
+            return add(row, unit: unit, periodID: periodID, submitted: submitted)
+        }
         // Unit first: rows of other units are ignored before anything else is read.
         guard case .bytes(let rawUnit)? = row.unit, case let unitBytes = Self.trimmed(rawUnit), !unitBytes.isEmpty else {
             if case .number(let n)? = row.unit {
@@ -148,7 +159,18 @@ public struct ObservationCollector: Sendable {
         // further, so its problems surface only once it is known.
         let known = submitted == Self.noDate ? period.end <= scope.asOf : submitted <= scope.asOf.dayNumber
         guard known else { return }
+        if case .bytes(let u)? = row.unit, case .bytes(let p)? = row.period, case .bytes(let s)? = row.submitted {
+            headUnit.remember(u, unit)
+            headPeriod.remember(p, periodID)
+            headSubmitted.remember(s, submitted)
+        }
+        add(row, unit: unit, periodID: periodID, submitted: submitted)
+    }
 
+    /// The rest of a row whose unit is checked, whose period and submission date were read,
+    /// and which is known on the as-of date.
+    private mutating func add(_ row: DataRow, unit: Int32, periodID: Int32, submitted: Int32) {
+        let period = periods[Int(periodID)]
         var report: Int32 = 0
         if case .bytes(let raw)? = row.report {
             let text = Self.trimmed(raw)
