@@ -344,9 +344,9 @@ public struct ObservationCollector: Sendable {
             submissions[k] = s
         }
         unitKeys.removeAll(keepingCapacity: true)
-        let data = ProgressData.oneUnit(name, rows: columns.view.rows(unitRowStart..<columns.count), file: file,
-                                        shared: shared!, submissions: submissions)
-        if judge!.judge(name, data: data) { citesLines = true }
+        let (data, repeats) = ProgressData.oneUnit(name, rows: columns.view.rows(unitRowStart..<columns.count), file: file,
+                                                   shared: shared!, submissions: submissions)
+        if judge!.judge(name, data: data, repeatsPeriods: repeats) { citesLines = true }
         columns.truncate(to: unitRowStart)
     }
 

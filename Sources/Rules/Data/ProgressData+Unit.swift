@@ -25,15 +25,17 @@ extension ProgressData {
     /// The data of one unit whose rows are `rows` (a stretch of one collector's columns,
     /// its local ids): what a rule reads when data sorted by unit is judged unit by unit
     /// as it is read. Rows are grouped by indicator with a counting sort, each group in
-    /// period order, as `merge` does for a whole run.
+    /// period order, as `merge` does for a whole run. `repeatsPeriods`: some indicator has
+    /// several rows for one period (only then can there be conflicting duplicates).
     static func oneUnit(_ unit: String, rows: RowView, file: Int32, shared: UnitShared,
-                        submissions: [SubmissionKey: Submission]) -> ProgressData {
+                        submissions: [SubmissionKey: Submission]) -> (data: ProgressData, repeatsPeriods: Bool) {
         let n = max(shared.indicatorNames.count, 1)
         var start = [Int32](repeating: 0, count: n + 1)
         for r in 0..<rows.count { start[Int(rows.indicator[r]) + 1] += 1 }
         for g in 0..<n { start[g + 1] += start[g] }
         var next = start
         let rank = shared.periodRank
+        var repeats = false
         let order = [UInt32](unsafeUninitializedCapacity: rows.count) { order, initialized in
             for r in 0..<rows.count {
                 let g = Int(rows.indicator[r])
@@ -52,14 +54,16 @@ extension ProgressData {
                         j -= 1
                     }
                     order[j + 1] = ref
+                    if j >= lo && rank[Int(rows.period[Int(order[j])])] == key { repeats = true }
                 }
             }
             initialized = rows.count
         }
-        return ProgressData(files: shared.files, periods: shared.periods, periodEnds: shared.periodEnds,
+        let data = ProgressData(files: shared.files, periods: shared.periods, periodEnds: shared.periodEnds,
                             periodIDs: shared.periodIDs, units: [unit], submissions: submissions,
                             indicatorNames: shared.indicatorNames, indicatorIDs: shared.indicatorIDs, pieces: [],
                             views: [rows], pieceFiles: [file], order: order, rowBits: 31, groupStart: start)
+        return (data, repeats)
     }
 }
 

@@ -84,9 +84,10 @@ final class UnitJudge: @unchecked Sendable {
     }
 
     /// Judges one unit whose rows have all been read; true when a finding's message names
-    /// a line (a conflicting duplicate), which `shiftLines` cannot move.
-    func judge(_ unit: String, data: ProgressData) -> Bool {
-        let conflicts = data.conflicts()
+    /// a line (a conflicting duplicate), which `shiftLines` cannot move. `repeatsPeriods`:
+    /// some indicator has several rows for one period (else there is no duplicate to look for).
+    func judge(_ unit: String, data: ProgressData, repeatsPeriods: Bool = true) -> Bool {
+        let conflicts = repeatsPeriods ? data.conflicts() : []
         for (i, plan) in setup.plans.enumerated() where setup.binds(i, unit) {
             Engine.evaluate(plan, unit: unit, rules: setup.rules, data: data, options: setup.options, only: nil,
                             into: &recorder, dues: dues[i])
