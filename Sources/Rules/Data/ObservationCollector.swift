@@ -340,7 +340,8 @@ public struct ObservationCollector: Sendable {
         submissions.reserveCapacity(unitKeys.count)
         for key in unitKeys {
             guard let slot = self.submissions.removeValue(forKey: key) else { continue }
-            let (k, s) = named(key, slot, unit: name, report: reports.string(Int32((key >> 16) & 0xFFFF)))
+            let (k, s) = Self.named(key, slot, unit: name, report: reports.string(Int32((key >> 16) & 0xFFFF)),
+                                    periods: periods, indicators: indicators, file: file)
             submissions[k] = s
         }
         unitKeys.removeAll(keepingCapacity: true)
