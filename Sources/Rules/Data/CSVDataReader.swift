@@ -46,6 +46,8 @@ public enum CSVDataReader {
         if threads > 1 && body.count >= max(parallelThreshold, threads) {
             pieces = cut(source, body, into: threads, firstLine: header.nextLine)
         }
+        // Judging while reading pays only for a file in unit order: a glance first.
+        let judging = judging.flatMap { UnitOrderSample.looksGrouped(source, body, layout: layout) ? $0 : nil }
         let planned = pieces
         let rowBytes = head.withUnsafeBytes { averageRowBytes($0, from: header.end) }
         @Sendable func parsePiece(_ piece: Piece, isLast: Bool) -> PieceResult {
