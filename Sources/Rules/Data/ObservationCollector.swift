@@ -347,7 +347,7 @@ public struct ObservationCollector: Sendable {
         unitKeys.removeAll(keepingCapacity: true)
         let (data, repeats) = ProgressData.oneUnit(name, rows: columns.view.rows(unitRowStart..<columns.count), file: file,
                                                    shared: shared!, submissions: submissions)
-        if judge!.judge(name, data: data, repeatsPeriods: repeats) { citesLines = true }
+        judge!.judge(name, data: data, repeatsPeriods: repeats)
         columns.truncate(to: unitRowStart)
     }
 

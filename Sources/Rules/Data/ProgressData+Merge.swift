@@ -162,7 +162,7 @@ extension ProgressData {
                 findings.append(f)
             }
         }
-        findings += data.conflicts(threads: threads)
+        findings += data.conflictingDuplicates(threads: threads).map(\.finding)
         return (data, findings)
     }
 
@@ -172,14 +172,14 @@ extension ProgressData {
     /// Rows for one unit, indicator and period that carry the same submission date (or
     /// none) and different values (spec §6.1): the later row is `data-invalid`, the first
     /// value is used.
-    func conflicts(threads: Int = 1) -> [Finding] {
+    func conflictingDuplicates(threads: Int = 1) -> [ConflictingDuplicate] {
         let n = indicatorNames.count
         guard n > 0, !units.isEmpty else { return [] }
         // By ranges of units, on several threads; the ranges are joined in order.
         let chunks = max(1, min(threads * 4, units.count))
         let size = (units.count + chunks - 1) / chunks
-        let parts: [[Finding]] = Parallel.map(chunks, threads: threads) { c in
-            var out: [Finding] = []
+        let parts: [[ConflictingDuplicate]] = Parallel.map(chunks, threads: threads) { c in
+            var out: [ConflictingDuplicate] = []
             for g in (min(c * size, units.count) * n)..<(min((c + 1) * size, units.count) * n) {
                 let lo = Int(groupStart[g]), hi = Int(groupStart[g + 1])
                 guard hi - lo > 1 else { continue }
@@ -198,8 +198,8 @@ extension ProgressData {
         return parts.flatMap { $0 }
     }
 
-    private func conflicts(in refs: ArraySlice<UInt32>, unit: String, indicator: String) -> [Finding] {
-        var out: [Finding] = []
+    private func conflicts(in refs: ArraySlice<UInt32>, unit: String, indicator: String) -> [ConflictingDuplicate] {
+        var out: [ConflictingDuplicate] = []
         var firstOfRank: [(rank: (Int32, Int), point: SeriesPoint)] = []
         for ref in refs {
             let (p, r) = locate(ref)
@@ -211,15 +211,10 @@ extension ProgressData {
             if let earlier = firstOfRank.first(where: { $0.rank == rank })?.point {
                 let same = (earlier.value.isNaN && here.value.isNaN) || earlier.value == here.value
                 if !same {
-                    let shown = earlier.value.isNaN ? "'chưa'" : NumberFormat.plain(earlier.value)
-                    let otherFile = earlier.file == here.file ? nil : files[Int(earlier.file)]
-                    let onLine = LocalizedText(en: "line \(earlier.line)" + (otherFile.map { " of \($0)" } ?? ""),
-                                               vi: "dòng \(earlier.line)" + (otherFile.map { " của tệp \($0)" } ?? ""))
-                    out.append(Finding(
-                        severity: .violation, code: .dataInvalid, unit: unit, indicator: indicator, period: period.id,
-                        message: LocalizedText(
-                            en: "conflicting duplicate: '\(indicator)' for \(period.id) is also given as \(shown) on \(onLine.en) with the same submission date; that first value is used",
-                            vi: "trùng lặp mâu thuẫn: '\(indicator)' kỳ \(period.id) đã có giá trị \(shown) ở \(onLine.vi) với cùng ngày nộp; dùng giá trị đầu tiên"),
+                    out.append(ConflictingDuplicate(
+                        unit: unit, indicator: indicator, period: period.id,
+                        shown: earlier.value.isNaN ? "'chưa'" : NumberFormat.plain(earlier.value),
+                        earlierLine: earlier.line, earlierFile: earlier.file == here.file ? nil : files[Int(earlier.file)],
                         location: location(file: here.file, line: here.line)))
                 }
             } else {
@@ -227,6 +222,33 @@ extension ProgressData {
             }
         }
         return out
+    }
+}
+
+/// Rows for one unit, indicator and period with the same submission date and different
+/// values (spec §6.1): the later row is `data-invalid`, and its message names the first.
+struct ConflictingDuplicate: Sendable {
+    var unit, indicator, period, shown: String
+    var earlierLine: Int32
+    /// The first row's file, when it is not the later row's.
+    var earlierFile: String?
+    var location: SourceLocation?
+
+    var finding: Finding {
+        let onLine = LocalizedText(en: "line \(earlierLine)" + (earlierFile.map { " of \($0)" } ?? ""),
+                                   vi: "dòng \(earlierLine)" + (earlierFile.map { " của tệp \($0)" } ?? ""))
+        return Finding(
+            severity: .violation, code: .dataInvalid, unit: unit, indicator: indicator, period: period,
+            message: LocalizedText(
+                en: "conflicting duplicate: '\(indicator)' for \(period) is also given as \(shown) on \(onLine.en) with the same submission date; that first value is used",
+                vi: "trùng lặp mâu thuẫn: '\(indicator)' kỳ \(period) đã có giá trị \(shown) ở \(onLine.vi) với cùng ngày nộp; dùng giá trị đầu tiên"),
+            location: location)
+    }
+
+    /// Both rows' lines moved (a piece of a file read before its first line was known).
+    mutating func moveLines(by offset: Int32) {
+        earlierLine += offset
+        if let line = location?.line { location?.line = line + Int(offset) }
     }
 }
 

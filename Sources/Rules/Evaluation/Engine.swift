@@ -111,6 +111,7 @@ public enum Engine {
                 if dataOwners[unit] == nil, let owner = setup.dataOwner(of: unit) { dataOwners[unit] = owner }
             }
             for part in streamed.recorders { recorder.merge(part) }
+            findingParts.append(streamed.duplicates)
         }
         findingParts.append(recorder.takeFindings())
         if options.owners.isEmpty {

@@ -55,8 +55,11 @@ public struct StreamedUnits: Sendable {
     var recorders: [CheckRecorder]
     /// Per stretch, the findings of its units one unit after the other, each unit's in
     /// canonical order (`FindingOrder.sorted(_:presorted:)`): the findings of its checks and,
-    /// without `--owner`, its `unknown-indicator` and conflicting duplicates.
+    /// without `--owner`, its `unknown-indicator` warnings.
     var runs: [[Finding]]
+    /// The conflicting duplicates of the units judged (none with `--owner`), put in order
+    /// with the other findings.
+    var duplicates: [Finding]
 
     /// How many units were judged while reading.
     public var unitCount: Int { units.count }
@@ -73,6 +76,8 @@ final class UnitJudge: @unchecked Sendable {
     private(set) var recorder: CheckRecorder
     /// The findings of the units judged, each unit's sorted while they are in the cache.
     private(set) var run: [Finding] = []
+    /// Kept apart from `run` until their lines are known: their messages name a line.
+    private(set) var duplicates: [ConflictingDuplicate] = []
     private(set) var isOutOfOrder = false
     private let dues: [DueMemo]
     private var vocabulary = UnknownIndicators.Vocabulary()
@@ -83,11 +88,9 @@ final class UnitJudge: @unchecked Sendable {
         dues = setup.plans.map { _ in DueMemo() }
     }
 
-    /// Judges one unit whose rows have all been read; true when a finding's message names
-    /// a line (a conflicting duplicate), which `shiftLines` cannot move. `repeatsPeriods`:
-    /// some indicator has several rows for one period (else there is no duplicate to look for).
-    func judge(_ unit: String, data: ProgressData, repeatsPeriods: Bool = true) -> Bool {
-        let conflicts = repeatsPeriods ? data.conflicts() : []
+    /// Judges one unit whose rows have all been read. `repeatsPeriods`: some indicator has
+    /// several rows for one period (else there is no duplicate to look for).
+    func judge(_ unit: String, data: ProgressData, repeatsPeriods: Bool = true) {
         for (i, plan) in setup.plans.enumerated() where setup.binds(i, unit) {
             Engine.evaluate(plan, unit: unit, rules: setup.rules, data: data, options: setup.options, only: nil,
                             into: &recorder, dues: dues[i])
@@ -95,13 +98,12 @@ final class UnitJudge: @unchecked Sendable {
         var found = recorder.takeFindings()
         // Data findings are not an owner's (`Engine.judge` leaves them out with --owner).
         if setup.options.owners.isEmpty {
-            found += conflicts
+            if repeatsPeriods { duplicates += data.conflictingDuplicates() }
             found += vocabulary.findings(data: data, plans: setup.plans)
         }
         found.sort(by: Finding.canonicalOrder)
         run += found
         judged.append(unit)
-        return !conflicts.isEmpty
     }
 
     func outOfOrder() {
@@ -113,6 +115,7 @@ final class UnitJudge: @unchecked Sendable {
     /// (A unit's findings of one file differ in line only where they differ before: their
     /// order holds.)
     func shiftLines(by offset: Int32) {
+        for i in duplicates.indices { duplicates[i].moveLines(by: offset) }
         for i in run.indices {
             if let line = run[i].location?.line { run[i].location?.line = line + Int(offset) }
         }
@@ -131,6 +134,7 @@ final class UnitJudge: @unchecked Sendable {
 
     /// What the stretches judged, for `Engine.judge`.
     static func result(_ judges: [UnitJudge]) -> StreamedUnits {
-        StreamedUnits(units: judges.flatMap(\.judged), recorders: judges.map(\.recorder), runs: judges.map(\.run))
+        StreamedUnits(units: judges.flatMap(\.judged), recorders: judges.map(\.recorder), runs: judges.map(\.run),
+                      duplicates: judges.flatMap { $0.duplicates.map(\.finding) })
     }
 }
