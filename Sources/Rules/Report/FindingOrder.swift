@@ -29,23 +29,28 @@ public enum FindingOrder {
         guard !main.isEmpty else { return sorted(parts, threads: threads) }
         guard isInOrder(main) else { return sorted(parts + [main], threads: threads) }
         let rest = sorted(parts, threads: threads)
-        guard !rest.isEmpty else { return main }
-        // Each of the few others goes after the last of the run that does not come after it.
-        var result: [Finding] = []
-        result.reserveCapacity(main.count + rest.count)
-        var from = 0
-        for f in rest {
-            var lo = from, hi = main.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if Finding.canonicalOrder(f, main[mid]) { hi = mid } else { lo = mid + 1 }
+        // The few others merged in from the back, in place: each goes after the run's
+        // findings that do not come after it (found by halving), and the run's findings
+        // after it are moved (swapped), never copied.
+        var i = main.count, k = main.count + rest.count
+        main.append(contentsOf: rest)
+        main.withUnsafeMutableBufferPointer { all in
+            for f in rest.reversed() {
+                var lo = 0, hi = i
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if Finding.canonicalOrder(f, all[mid]) { hi = mid } else { lo = mid + 1 }
+                }
+                while i > lo {
+                    i -= 1
+                    k -= 1
+                    all.swapAt(i, k)
+                }
+                k -= 1
+                all[k] = f
             }
-            result.append(contentsOf: main[from..<lo])
-            result.append(f)
-            from = lo
         }
-        result.append(contentsOf: main[from...])
-        return result
+        return main
     }
 
     /// Whether the findings of units, each unit's in order and each unit in one place, are
