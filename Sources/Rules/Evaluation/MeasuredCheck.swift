@@ -119,7 +119,7 @@ struct MeasuredCheck {
                     en: "no value reported by the deadline \(dueText.en)", vi: "chưa có số liệu đến hạn \(dueText.vi)")
                 outcome.findings = [factory.finding(
                     .noData, severity: severity ?? rule.severity, due: dueDay, expected: expected,
-                    message: LocalizedText(
+                    message: LocalizedText(in: ctx.language,
                         en: "\(w.en)\(reason.en), so \(expectedText.en) cannot be confirmed",
                         vi: "\(w.vi)\(reason.vi), không xác nhận được yêu cầu \(expectedText.vi)"))]
                 return outcome
@@ -128,7 +128,7 @@ struct MeasuredCheck {
                 let w = what()
                 outcome.findings = [factory.finding(
                     missCode, severity: severity ?? rule.severity, due: dueDay, expected: expected, measurement: m,
-                    message: LocalizedText(en: "\(w.en)\(why.en)", vi: "\(w.vi)\(why.vi)"))]
+                    message: LocalizedText(in: ctx.language, en: "\(w.en)\(why.en)", vi: "\(w.vi)\(why.vi)"))]
                 return outcome
             }
             if !requirement.isSatisfied(by: m.compared) {
@@ -158,7 +158,7 @@ struct MeasuredCheck {
                 ?? LocalizedText(en: "no value yet", vi: "chưa có số liệu")
             outcome.findings = [factory.finding(
                 .dueSoon, severity: .warning, due: dueDay, expected: expected, measurement: m,
-                message: LocalizedText(
+                message: LocalizedText(in: ctx.language,
                     en: "\(w.en)due \(dueText.en) (\(left.en) left) and not yet met: \(now.en), required \(expectedText.en)",
                     vi: "\(w.vi)sắp đến hạn \(dueText.vi) (còn \(left.vi)) nhưng chưa đạt: \(now.vi), yêu cầu \(expectedText.vi)"))]
         } else {

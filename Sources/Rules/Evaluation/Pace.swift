@@ -56,7 +56,7 @@ extension RuleKind {
         let period = Wording.period(ctx.data.periods[Int(evidence.period)])
         return factory.finding(
             .behindPace, severity: .warning, due: due, expected: expectedText, measurement: current,
-            message: LocalizedText(
+            message: LocalizedText(in: ctx.language,
                 en: "behind pace: \(current.shown.en) in \(period.en), the path to the target by \(due.iso) expects \(path.en)",
                 vi: "chậm tiến độ: \(period.vi) đạt \(current.shown.vi), theo lộ trình đến hạn \(due.vietnamese) cần \(path.vi)"))
     }

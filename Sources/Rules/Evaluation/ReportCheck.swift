@@ -96,7 +96,7 @@ public struct ReportCheck: Sendable {
                     recorder.check(result(actual, pending: false), findings: [finding(
                         ReportCheck.late, schedule.severity, actual: actual,
                         location: ctx.data.location(file: submission.file, line: submission.line),
-                        LocalizedText(
+                        LocalizedText(in: ctx.language,
                             en: "'\(name)' for \(p.en) submitted \(date.iso), \(late.en) after the deadline \(dueText.en)",
                             vi: "'\(name)' kỳ \(p.vi) nộp chậm ngày \(date.vietnamese), chậm \(late.vi) so với hạn chót \(dueText.vi)"))])
                 } else {
@@ -110,20 +110,20 @@ public struct ReportCheck: Sendable {
                     recorder.check(result(actual, pending: false), findings: [finding(
                         ReportCheck.incomplete, schedule.severity, actual: actual,
                         location: ctx.data.location(file: submission.file, line: submission.line),
-                        LocalizedText(
+                        LocalizedText(in: ctx.language,
                             en: "'\(name)' for \(p.en) lacks \(missing.count == 1 ? "the indicator" : "\(missing.count) indicators") it must contain: \(list)",
                             vi: "'\(name)' kỳ \(p.vi) thiếu \(missing.count) chỉ tiêu bắt buộc: \(list)"))])
                 }
             } else if ctx.isJudged(dueDay) {
                 recorder.check(result(.none, pending: false), findings: [finding(
                     ReportCheck.missing, schedule.severity, actual: .none, location: nil,
-                    LocalizedText(en: "'\(name)' for \(p.en) not submitted; the deadline was \(dueText.en)",
+                    LocalizedText(in: ctx.language, en: "'\(name)' for \(p.en) not submitted; the deadline was \(dueText.en)",
                                   vi: "thiếu báo cáo: '\(name)' kỳ \(p.vi) chưa nộp, hạn chót \(dueText.vi)"))])
             } else if ctx.isDueSoon(dueDay) {
                 let left = Wording.days(ctx.asOf.days(to: dueDay))
                 recorder.check(result(.none, pending: true), pending: true, findings: [finding(
                     ReportCheck.dueSoon, .warning, actual: .none, location: nil,
-                    LocalizedText(en: "'\(name)' for \(p.en) is due \(dueText.en) (\(left.en) left)",
+                    LocalizedText(in: ctx.language, en: "'\(name)' for \(p.en) is due \(dueText.en) (\(left.en) left)",
                                   vi: "'\(name)' kỳ \(p.vi) sắp đến hạn nộp \(dueText.vi) (còn \(left.vi))"))])
             } else {
                 recorder.check(result(.none, pending: true), pending: true, findings: [])

@@ -172,7 +172,7 @@ public struct TargetRule: RuleKind {
                     warnings.append(factory.finding(
                         .forecastMiss, severity: .warning, due: due.rolled, expected: target.canonical,
                         measurement: current, actual: .number(NumberFormat.roundedValue(projected)),
-                        message: LocalizedText(
+                        message: LocalizedText(in: ctx.language,
                             en: "at the current trend the value reaches \(shown.en) by \(due.rolled.iso), short of \(target.text(.en))",
                             vi: "theo xu hướng hiện tại, đến \(due.rolled.vietnamese) chỉ đạt \(shown.vi), không đạt yêu cầu \(target.text(.vi))")))
                 }
@@ -188,7 +188,7 @@ enum NoDataWarning {
     static func finding(rule: Rule, ctx: UnitContext, due: CivilDate, expected: String?) -> Finding {
         FindingFactory(rule: rule, context: ctx).finding(
             .noData, severity: .warning, due: due, expected: expected,
-            message: LocalizedText(
+            message: LocalizedText(in: ctx.language,
                 en: "no value of '\(rule.indicator)' reported this year although reports are due; deadline \(due.iso)",
                 vi: "chưa có số liệu '\(rule.indicator)' trong năm dù đã đến kỳ báo cáo; hạn \(due.vietnamese)"))
     }

@@ -62,7 +62,7 @@ public struct TaskRule: RuleKind {
                 recorder.check(result, findings: [factory.finding(
                     TaskRule.late, severity: rule.severity, period: period, due: dueDay, expected: expected,
                     actual: .date(done), location: ctx.location(of: point),
-                    message: LocalizedText(
+                    message: LocalizedText(in: ctx.language,
                         en: "'\(name)' completed \(done.iso), \(late.en) after the deadline \(dueText.en)",
                         vi: "'\(name)' hoàn thành muộn ngày \(done.vietnamese), chậm \(late.vi) so với hạn chót \(dueText.vi)"))])
             }
@@ -74,13 +74,13 @@ public struct TaskRule: RuleKind {
         if ctx.isJudged(dueDay) {
             recorder.check(result, findings: [factory.finding(
                 TaskRule.overdue, severity: rule.severity, due: dueDay, expected: expected, actual: Actual.none,
-                message: LocalizedText(en: "'\(name)' is overdue: not completed by the deadline \(dueText.en)",
+                message: LocalizedText(in: ctx.language, en: "'\(name)' is overdue: not completed by the deadline \(dueText.en)",
                                        vi: "'\(name)' quá hạn: chưa hoàn thành, hạn chót \(dueText.vi)"))])
         } else if ctx.isDueSoon(dueDay) {
             let left = Wording.days(ctx.asOf.days(to: dueDay))
             recorder.check(result, findings: [factory.finding(
                 TaskRule.dueSoon, severity: .warning, due: dueDay, expected: expected, actual: Actual.none,
-                message: LocalizedText(en: "'\(name)' is due \(dueText.en) (\(left.en) left) and not yet completed",
+                message: LocalizedText(in: ctx.language, en: "'\(name)' is due \(dueText.en) (\(left.en) left) and not yet completed",
                                        vi: "'\(name)' sắp đến hạn \(dueText.vi) (còn \(left.vi)), chưa hoàn thành"))])
         } else {
             recorder.check(result, pending: true, findings: [])
