@@ -136,7 +136,9 @@ extension ProgressData {
         for (ci, c) in collectors.enumerated() {
             let reportNames = (0..<c.reports.count).map { c.reports.string(Int32($0)) }
             for (key, slot) in c.submissions {
-                let (k, new) = c.named(key, slot, unit: unitNames[ci][Int(key >> 32)], report: reportNames[Int((key >> 16) & 0xFFFF)])
+                let (k, new) = ObservationCollector.named(key, slot, unit: unitNames[ci][Int(key >> 32)],
+                                                          report: reportNames[Int((key >> 16) & 0xFFFF)],
+                                                          periods: c.periods, indicators: c.indicators, file: c.file)
                 guard let i = submissions.index(forKey: k) else {
                     submissions[k] = new
                     continue

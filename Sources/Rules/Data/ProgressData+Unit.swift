@@ -69,12 +69,8 @@ extension ProgressData {
 
 extension ObservationCollector {
     /// A folded report under the run's names (`unit` and `report` are the names of the
-    /// key's local ids).
-    func named(_ key: UInt64, _ slot: SubmissionSlot, unit: String, report: String) -> (SubmissionKey, Submission) {
-        Self.named(key, slot, unit: unit, report: report, periods: periods, indicators: indicators, file: file)
-    }
-
-    /// `named` for a collector in the middle of a change (static: a method call would copy it).
+    /// key's local ids). Static, with the collector's parts as arguments: called on a
+    /// collector in the middle of a change (`judgeCurrentUnit`), a method copied it whole.
     static func named(_ key: UInt64, _ slot: SubmissionSlot, unit: String, report: String, periods: [Period],
                       indicators: borrowing ByteInterner, file: Int32) -> (SubmissionKey, Submission) {
         let k = SubmissionKey(unit: unit, report: report, period: periods[Int(key & 0xFFFF)])
