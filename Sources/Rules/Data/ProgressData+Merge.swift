@@ -87,11 +87,7 @@ extension ProgressData {
         let rowCount = Int(start[groups])
         // Rows of one period come together within a group: rows usually arrive in period
         // order already, so an insertion sort costs next to nothing.
-        let periodRank: [Int32] = {
-            var rank = [Int32](repeating: 0, count: periodList.count)
-            for (r, i) in periodList.indices.sorted(by: { periodList[$0] < periodList[$1] }).enumerated() { rank[i] = Int32(r) }
-            return rank
-        }()
+        let periodRank = Self.timeOrder(of: periodList)
         let groupStart = start, pieceOffsets = offsets
         let order = [UInt32](unsafeUninitializedCapacity: rowCount) { buffer, initialized in
             let out = SharedBuffer(buffer)

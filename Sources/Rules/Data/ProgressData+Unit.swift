@@ -15,8 +15,7 @@ extension ProgressData {
             self.files = files
             self.periods = periods
             (periodEnds, periodIDs) = ProgressData.derived(periods)
-            periodRank = [Int32](repeating: 0, count: periods.count)
-            for (r, i) in periods.indices.sorted(by: { periods[$0] < periods[$1] }).enumerated() { periodRank[i] = Int32(r) }
+            periodRank = ProgressData.timeOrder(of: periods)
             self.indicatorNames = indicatorNames
             indicatorIDs = Dictionary(uniqueKeysWithValues: indicatorNames.enumerated().map { ($1, Int32($0)) })
         }
@@ -43,7 +42,8 @@ extension ProgressData {
                 next[g] += 1
             }
             // Rows of a unit usually come in period order already: the insertion sort
-            // costs next to nothing.
+            // costs next to nothing. (The same sort as `merge`'s, written out: passed a
+            // rank closure, a shared one cost 13 % more instructions here.)
             for g in 0..<n where start[g + 1] - start[g] > 1 {
                 let lo = Int(start[g]), hi = Int(start[g + 1])
                 for i in (lo + 1)..<hi {
@@ -76,5 +76,14 @@ extension ObservationCollector {
         let k = SubmissionKey(unit: unit, report: report, period: periods[Int(key & 0xFFFF)])
         let names = slot.indicators.isEmpty ? [] : Set(slot.indicators.map { indicators.string($0) })
         return (k, Submission(date: ProgressData.day(slot.date), file: file, line: slot.line, indicators: names))
+    }
+}
+
+extension ProgressData {
+    /// Each period's place in time order.
+    static func timeOrder(of periods: [Period]) -> [Int32] {
+        var rank = [Int32](repeating: 0, count: periods.count)
+        for (r, i) in periods.indices.sorted(by: { periods[$0] < periods[$1] }).enumerated() { rank[i] = Int32(r) }
+        return rank
     }
 }
