@@ -105,10 +105,9 @@ public enum Engine {
             }
         }
         if let streamed {
-            let setup = UnitJudging(rules: rules, options: options)
             for unit in streamed.units {
                 unitsSeen.insert(unit)
-                if dataOwners[unit] == nil, let owner = setup.dataOwner(of: unit) { dataOwners[unit] = owner }
+                if dataOwners[unit] == nil, let owner = streamed.setup.dataOwner(of: unit) { dataOwners[unit] = owner }
             }
             for part in streamed.recorders { recorder.merge(part) }
             findingParts.append(streamed.duplicates)

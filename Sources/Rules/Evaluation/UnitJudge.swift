@@ -49,6 +49,8 @@ public struct UnitJudging: Sendable {
 /// What was judged while reading, handed to `Engine.judge` with the data left over (the
 /// units that began or ended a stretch of the file, judged there as usual).
 public struct StreamedUnits: Sendable {
+    /// What the units were judged with (it tells each unit's data owner too).
+    let setup: UnitJudging
     /// The units judged, each once.
     var units: [String]
     /// The checks counted (their findings taken out).
@@ -132,9 +134,9 @@ final class UnitJudge: @unchecked Sendable {
         return !judges.contains { $0.judged.contains { stretches[$0]! > 1 } }
     }
 
-    /// What the stretches judged, for `Engine.judge`.
+    /// What the stretches judged, for `Engine.judge` (at least one stretch).
     static func result(_ judges: [UnitJudge]) -> StreamedUnits {
-        StreamedUnits(units: judges.flatMap(\.judged), recorders: judges.map(\.recorder), runs: judges.map(\.run),
+        StreamedUnits(setup: judges[0].setup, units: judges.flatMap(\.judged), recorders: judges.map(\.recorder), runs: judges.map(\.run),
                       duplicates: judges.flatMap { $0.duplicates.map(\.finding) })
     }
 }
