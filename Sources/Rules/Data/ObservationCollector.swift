@@ -58,6 +58,8 @@ public struct ObservationCollector: Sendable {
     private var headUnit = LastCell()
     private var headPeriod = LastCell()
     private var headSubmitted = LastCell()
+    /// The last non-empty report cell that named a valid report schedule, with its id.
+    private var headReport = LastCell()
 
     /// The known values, one entry per row, in file order (ids local to this collector).
     private var columns = RowColumns()
@@ -167,6 +169,34 @@ public struct ObservationCollector: Sendable {
         add(row, unit: unit, periodID: periodID, submitted: submitted)
     }
 
+    /// A plain CSV row (`PlainRecords`), every cell present, the short way: when it repeats
+    /// the unit, period, submission date and report cells of rows already read in full,
+    /// names an indicator that is not a task and gives a plain number (`DataNumber.plain`),
+    /// what `add(_:)` would do comes down to interning the indicator and storing the row.
+    /// False, with nothing done, sends the row to `add(_:)`.
+    @inline(__always)
+    mutating func addPlain(unit u: UnsafeRawBufferPointer, period p: UnsafeRawBufferPointer,
+                           indicator i: UnsafeRawBufferPointer, value v: UnsafeRawBufferPointer,
+                           submitted s: UnsafeRawBufferPointer, report r: UnsafeRawBufferPointer?, line: Int32) -> Bool {
+        guard let unit = headUnit.match(u), let periodID = headPeriod.match(p), let submitted = headSubmitted.match(s)
+        else { return false }
+        var report: Int32 = 0
+        if let r, !r.isEmpty {
+            guard let known = headReport.match(r) else { return false }
+            report = known
+        }
+        let text = Self.trimmed(i)
+        guard !text.isEmpty, scope.numbers == .c, let value = DataNumber.plain(v) else { return false }
+        let (indicator, isNew) = indicators.intern(text)
+        if isNew { indicatorState.append(state(ofIndicator: indicators.string(indicator))) }
+        guard indicatorState[Int(indicator)].isDisjoint(with: [.invalid, .task]) else { return false }
+        if judge != nil && unit != currentUnit { startUnit(unit) }
+        submit(key: SubmissionSlot.key(unit: unit, report: report, period: periodID), date: submitted, line: line,
+               indicator: indicator)
+        columns.append(unit: unit, indicator: indicator, period: periodID, submitted: submitted, value: value, line: line)
+        return true
+    }
+
     /// The rest of a row whose unit is checked, whose period and submission date were read,
     /// and which is known on the as-of date.
     private mutating func add(_ row: DataRow, unit: Int32, periodID: Int32, submitted: Int32) {
@@ -181,6 +211,7 @@ public struct ObservationCollector: Sendable {
                     return invalid(row.line, unit: unit, LocalizedText(en: "\(Wording.quoted(Self.string(text))) is not a report schedule id",
                                                                        vi: "\(Wording.quoted(Self.string(text))) không phải mã lịch báo cáo"))
                 }
+                headReport.remember(raw, id)
                 report = id
             }
         } else if case .number(let n)? = row.report {

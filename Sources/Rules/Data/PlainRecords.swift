@@ -18,75 +18,131 @@ enum PlainRecords {
                      layout: CSVDataReader.Layout, into collector: inout ObservationCollector) -> Int {
         guard let base = chunk.baseAddress else { return start }
         let n = chunk.count
-        let delimiter = layout.delimiter.rawValue
-        let delimiters = ByteSearch.splat(delimiter), quotes = ByteSearch.splat(ByteSearch.quote)
-        let crs = ByteSearch.splat(ByteSearch.cr)
+        let cellLimit = min(layout.columns, maxCells)
+        let delimiters = ByteSearch.splat(layout.delimiter.rawValue), lfs = ByteSearch.splat(ByteSearch.lf)
+        let quotes = ByteSearch.splat(ByteSearch.quote), crs = ByteSearch.splat(ByteSearch.cr)
+        let columns = Columns(layout)
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: maxCells + 1) { cuts in
+            // One pass over the bytes, eight at a time, for line feeds and delimiters alike:
+            // rows are short, so a search for the line feed first would read each byte twice.
+            // cuts[0] is the byte before the record being split, cuts[k] the delimiter after its cell k.
             var i = start
-            while i < n {
-                guard let found = memchr(base + i, Int32(ByteSearch.lf), n - i) else { return i }
-                let lf = UnsafeRawPointer(found) - base
-                var end = lf
-                if end > i && base.load(fromByteOffset: end - 1, as: UInt8.self) == ByteSearch.cr { end -= 1 }
-                if end == i {
-                    // An empty line: no record (as `CSVReader` skips it).
-                    i = lf + 1
-                    line += 1
+            var delimitersSeen = 0
+            cuts[0] = i &- 1
+            var k = i
+            while k &+ 8 <= n {
+                let w = ByteSearch.load(base, k)
+                if (w & ByteSearch.highs) | ByteSearch.matches(w, quotes) | ByteSearch.matches(w, crs) != 0 {
+                    // Something not plain (or a CR) in these eight bytes: the record at `i`
+                    // is split on its own, and the lane goes on after it or stops there.
+                    guard let next = readOne(base, n, from: i, line: &line, cuts: cuts, cellLimit: cellLimit,
+                                             columns: columns, delimiter: layout.delimiter.rawValue,
+                                             layout: layout, into: &collector) else { return i }
+                    i = next
+                    delimitersSeen = 0
+                    cuts[0] = i &- 1
+                    k = i
                     continue
                 }
-                // Cell boundaries: cuts[0] is the record's start, cuts[k] the delimiter after cell k.
-                var cells = 0
-                var k = i
-                var plain = true
-                scan: while k &+ 8 <= end {
-                    let w = ByteSearch.load(base, k)
-                    if (w & ByteSearch.highs) | ByteSearch.matches(w, quotes) | ByteSearch.matches(w, crs) != 0 {
-                        plain = false
-                        break scan
-                    }
-                    var d = ByteSearch.exactMatches(w, delimiters)
-                    while d != 0 {
-                        cells &+= 1
-                        if cells > maxCells { plain = false; break scan }
-                        cuts[cells] = k &+ d.trailingZeroBitCount >> 3
-                        d &= d &- 1
-                    }
-                    k &+= 8
-                }
-                if plain {
-                    while k < end {
-                        let b = base.load(fromByteOffset: k, as: UInt8.self)
-                        if b >= 0x80 || b == ByteSearch.quote || b == ByteSearch.cr { plain = false; break }
-                        if b == delimiter {
-                            cells &+= 1
-                            if cells > maxCells { plain = false; break }
-                            cuts[cells] = k
+                let lineFeeds = ByteSearch.exactMatches(w, lfs)
+                var found = ByteSearch.exactMatches(w, delimiters) | lineFeeds
+                while found != 0 {
+                    let bit = found & (0 &- found)
+                    let p = k &+ bit.trailingZeroBitCount >> 3
+                    found ^= bit
+                    if lineFeeds & bit == 0 {
+                        delimitersSeen &+= 1
+                        guard delimitersSeen < cellLimit else { return i }
+                        cuts[delimitersSeen] = p
+                    } else {
+                        if p != i {  // else an empty line: no record (as `CSVReader` skips it)
+                            cuts[delimitersSeen &+ 1] = p
+                            take(base, cuts: cuts, cells: delimitersSeen &+ 1, line: line, columns: columns,
+                                 layout: layout, into: &collector)
                         }
-                        k &+= 1
+                        i = p &+ 1
+                        line &+= 1
+                        delimitersSeen = 0
+                        cuts[0] = p
                     }
                 }
-                cells &+= 1
-                guard plain, cells <= layout.columns, cells <= maxCells else { return i }
-                cuts[0] = i &- 1
-                cuts[cells] = end
-                take(base, cuts: cuts, cells: cells, line: line, layout: layout, into: &collector)
-                i = lf + 1
-                line += 1
+                k &+= 8
+            }
+            // The last few bytes of the chunk: record by record.
+            while i < n {
+                guard let next = readOne(base, n, from: i, line: &line, cuts: cuts, cellLimit: cellLimit, columns: columns,
+                                         delimiter: layout.delimiter.rawValue, layout: layout, into: &collector)
+                else { return i }
+                i = next
             }
             return i
+        }
+    }
+
+    /// Splits the one record at `i` if it is plain and complete, hands it on and returns
+    /// the offset after its line break; nil when the lane must stop at it.
+    private static func readOne(_ base: UnsafeRawPointer, _ n: Int, from i: Int, line: inout Int,
+                                cuts: UnsafeMutableBufferPointer<Int>, cellLimit: Int, columns: Columns,
+                                delimiter: UInt8, layout: CSVDataReader.Layout,
+                                into collector: inout ObservationCollector) -> Int? {
+        guard let found = memchr(base + i, Int32(ByteSearch.lf), n - i) else { return nil }
+        let lf = UnsafeRawPointer(found) - base
+        var end = lf
+        if end > i && base.load(fromByteOffset: end - 1, as: UInt8.self) == ByteSearch.cr { end -= 1 }
+        if end > i {  // else an empty line: no record (as `CSVReader` skips it)
+            var cells = 1
+            cuts[0] = i &- 1
+            for k in i..<end {
+                let b = base.load(fromByteOffset: k, as: UInt8.self)
+                if b >= 0x80 || b == ByteSearch.quote || b == ByteSearch.cr { return nil }
+                if b == delimiter {
+                    guard cells < cellLimit else { return nil }
+                    cuts[cells] = k
+                    cells += 1
+                }
+            }
+            cuts[cells] = end
+            take(base, cuts: cuts, cells: cells, line: line, columns: columns, layout: layout, into: &collector)
+        }
+        line += 1
+        return lf + 1
+    }
+
+    /// The columns a row needs, when the header has them all: rows with every cell present
+    /// take the collector's short way (`ObservationCollector.addPlain`).
+    struct Columns {
+        var unit = 0, period = 0, indicator = 0, value = 0, submitted = 0
+        var report: Int?
+        var complete = false
+
+        init(_ layout: CSVDataReader.Layout) {
+            guard let unit = layout.unit, let period = layout.period, let indicator = layout.indicator,
+                  let value = layout.value, let submitted = layout.submitted else { return }
+            (self.unit, self.period, self.indicator, self.value, self.submitted) = (unit, period, indicator, value, submitted)
+            report = layout.report
+            complete = true
         }
     }
 
     /// `CSVDataReader.take` for a plain record whose cells lie between `cuts` (exclusive).
     @inline(__always)
     private static func take(_ base: UnsafeRawPointer, cuts: UnsafeMutableBufferPointer<Int>, cells: Int, line: Int,
-                             layout: CSVDataReader.Layout, into collector: inout ObservationCollector) {
+                             columns: Columns, layout: CSVDataReader.Layout, into collector: inout ObservationCollector) {
+        @inline(__always) func bytes(_ index: Int) -> UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(start: base + cuts[index] + 1, count: cuts[index + 1] - cuts[index] - 1)
+        }
+        if columns.complete && cells == layout.columns
+            && collector.addPlain(unit: bytes(columns.unit), period: bytes(columns.period), indicator: bytes(columns.indicator),
+                                  value: bytes(columns.value), submitted: bytes(columns.submitted),
+                                  report: columns.report.map(bytes), line: Int32(truncatingIfNeeded: line)) {
+            return
+        }
         func cell(_ index: Int?) -> UnsafeRawBufferPointer? {
             guard let index, index < cells else { return nil }
-            return UnsafeRawBufferPointer(start: base + cuts[index] + 1, count: cuts[index + 1] - cuts[index] - 1)
+            return bytes(index)
         }
         var blank = true
-        for c in 0..<cells where !CSVDataReader.isBlank(cell(c)!) {
+        for c in 0..<cells where !CSVDataReader.isBlank(bytes(c)) {
             blank = false
             break
         }

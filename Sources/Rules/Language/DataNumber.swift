@@ -20,10 +20,7 @@ public struct DataNumber: Hashable, Sendable {
     /// cell is not a number in `style`.
     public static func parse(_ bytes: UnsafeRawBufferPointer, style: DataNumberStyle) -> DataNumber? {
         // Nearly every cell is digits with a point (`106.53`): one loop, nothing to trim.
-        let minus = bytes.first == UInt8(ascii: "-")
-        if style == .c, let v = plainDecimal(bytes, from: minus ? 1 : 0, to: bytes.count) {
-            return DataNumber(value: minus ? -v : v, hadPercent: false)
-        }
+        if style == .c, let v = plain(bytes) { return DataNumber(value: v, hadPercent: false) }
         var start = 0
         var end = bytes.count
         while start < end, isBlank(bytes[start]) { start += 1 }
@@ -119,6 +116,15 @@ public struct DataNumber: Hashable, Sendable {
         var v = Double(mantissa)
         if decimals > 0 { v /= powersOfTen[decimals] }
         return DataNumber(value: negative ? -v : v, hadPercent: hadPercent)
+    }
+
+    /// A cell of the common form (`106.53`, `-2`: digits with at most one point, no spaces,
+    /// at most 15 digits) read as `parse(_:style: .c)` reads it; nil for anything else.
+    @inline(__always)
+    static func plain(_ bytes: UnsafeRawBufferPointer) -> Double? {
+        let minus = bytes.first == UInt8(ascii: "-")
+        guard let v = plainDecimal(bytes, from: minus ? 1 : 0, to: bytes.count) else { return nil }
+        return minus ? -v : v
     }
 
     /// The common case in one tight loop: `digits[.digits]`, at most 19 significant digits

@@ -48,6 +48,49 @@ import Testing
         ParallelReadingTests.same(Self.load(bytes, plainLane: true), general)
     }
 
+    /// Rows that repeat the unit, period, submission date and report cells of the row before
+    /// take the collector's short way (`ObservationCollector.addPlain`); every cell that
+    /// way must leave to `add(_:)` comes right after such a row here, so that the short way
+    /// is tried on it: a new indicator, an invalid one, a task, a `%` on a non-percent
+    /// indicator, an empty or spaced value, an exponent, a long number, another report,
+    /// an invalid report, an empty report cell.
+    @Test(arguments: [DataNumberStyle.c, .vi])
+    func rowsOfOneReportReadTheSameBothWays(numbers: DataNumberStyle) {
+        let cells = ["x,51", "x,-2.5", "y,7", "Bad Id,3", "t,2026-01-20", "t,xong", "t,0", "t,1", "n,12%", "n,12", "x,",
+                     "x, 51", "y,1e3", "y,1234567890123456", "x,93%", "z,.5", "x,-", "x,1.2.3", "y,51,5", "n,\"1,5\"", ",5",
+                     "x,007", "y,1.000,5", "y,52", "y,53", "y,54"]
+        var text = "unit,period,indicator,value,submitted,report\n"
+        // Each cell in a unit of its own, so that every value shows in some series.
+        for (k, cell) in cells.enumerated() {
+            for m in 1...3 {
+                let head = "u\(k),2026-0\(m),", tail = ",2026-0\(m + 1)-1\(m)"
+                let report = k == 23 ? "q" : k == 24 ? "Bad Report" : k == 25 ? "" : "m"
+                text += head + "h,\(k)" + tail + ",m\n"  // read in full: its cells are the head of the row after
+                text += head + cell + tail + ",\(report)\n"
+            }
+        }
+        let scope = DataScope(asOf: CivilDate(year: 2027, month: 1, day: 31)!, numbers: numbers, taskIndicators: ["t"],
+                              nonPercentIndicators: ["n": "ha"])
+        func read(_ lane: Bool) -> [String] {
+            let r = DataLoader.load([.init(name: "d.csv", bytes: Array(text.utf8))], scope: scope,
+                                    plans: [ParallelReadingTests.plan], threads: 1, parallelThreshold: 1, plainLane: lane)
+            var out = ParallelReadingTests.fingerprint(r)
+            for unit in r.data.units {
+                for indicator in ["h", "y", "t", "n", "z"] {
+                    for p in r.data.series(unit: unit, indicator: indicator).points {
+                        out.append("\(unit) \(indicator) \(r.data.periods[Int(p.period)].id) \(p.value) line \(p.line)")
+                    }
+                }
+            }
+            out += r.data.submissions.map { "\($0.key) \($0.value.indicators.sorted())" }.sorted()
+            return out
+        }
+        let general = read(false)
+        #expect(general.filter { $0.hasPrefix("data-invalid") }.count >= 20, "\(general.prefix(5))")
+        #expect(general.count > 250)
+        ParallelReadingTests.same(read(true), general)
+    }
+
     /// A header wider than the lane's limit of cells (a spreadsheet export with many extra
     /// columns): rows with more cells than the lane takes go to the general reader.
     @Test(arguments: [31, 32, 33, 34, 40])
