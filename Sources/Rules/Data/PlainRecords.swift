@@ -18,61 +18,12 @@ enum PlainRecords {
                      layout: CSVDataReader.Layout, into collector: inout ObservationCollector) -> Int {
         guard let base = chunk.baseAddress else { return start }
         let n = chunk.count
-        let cellLimit = min(layout.columns, maxCells)
-        let delimiters = ByteSearch.splat(layout.delimiter.rawValue), lfs = ByteSearch.splat(ByteSearch.lf)
-        let quotes = ByteSearch.splat(ByteSearch.quote), crs = ByteSearch.splat(ByteSearch.cr)
         let columns = Columns(layout)
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: maxCells + 1) { cuts in
-            // One pass over the bytes, eight at a time, for line feeds and delimiters alike:
-            // rows are short, so a search for the line feed first would read each byte twice.
-            // cuts[0] is the byte before the record being split, cuts[k] the delimiter after its cell k.
             var i = start
-            var delimitersSeen = 0
-            cuts[0] = i &- 1
-            var k = i
-            while k &+ 8 <= n {
-                let w = ByteSearch.load(base, k)
-                if (w & ByteSearch.highs) | ByteSearch.matches(w, quotes) | ByteSearch.matches(w, crs) != 0 {
-                    // Something not plain (or a CR) in these eight bytes: the record at `i`
-                    // is split on its own, and the lane goes on after it or stops there.
-                    guard let next = readOne(base, n, from: i, line: &line, cuts: cuts, cellLimit: cellLimit,
-                                             columns: columns, delimiter: layout.delimiter.rawValue,
-                                             layout: layout, into: &collector) else { return i }
-                    i = next
-                    delimitersSeen = 0
-                    cuts[0] = i &- 1
-                    k = i
-                    continue
-                }
-                let lineFeeds = ByteSearch.exactMatches(w, lfs)
-                var found = ByteSearch.exactMatches(w, delimiters) | lineFeeds
-                while found != 0 {
-                    let bit = found & (0 &- found)
-                    let p = k &+ bit.trailingZeroBitCount >> 3
-                    found ^= bit
-                    if lineFeeds & bit == 0 {
-                        delimitersSeen &+= 1
-                        guard delimitersSeen < cellLimit else { return i }
-                        cuts[delimitersSeen] = p
-                    } else {
-                        if p != i {  // else an empty line: no record (as `CSVReader` skips it)
-                            cuts[delimitersSeen &+ 1] = p
-                            take(base, cuts: cuts, cells: delimitersSeen &+ 1, line: line, columns: columns,
-                                 layout: layout, into: &collector)
-                        }
-                        i = p &+ 1
-                        line &+= 1
-                        delimitersSeen = 0
-                        cuts[0] = p
-                    }
-                }
-                k &+= 8
-            }
-            // The last few bytes of the chunk: record by record.
             while i < n {
-                guard let next = readOne(base, n, from: i, line: &line, cuts: cuts, cellLimit: cellLimit, columns: columns,
-                                         delimiter: layout.delimiter.rawValue, layout: layout, into: &collector)
-                else { return i }
+                guard let next = readOne(base, n, from: i, line: &line, cuts: cuts, layout: layout, columns: columns,
+                                         into: &collector) else { return i }
                 i = next
             }
             return i
@@ -81,25 +32,46 @@ enum PlainRecords {
 
     /// Splits the one record at `i` if it is plain and complete, hands it on and returns
     /// the offset after its line break; nil when the lane must stop at it.
+    @inline(__always)
     private static func readOne(_ base: UnsafeRawPointer, _ n: Int, from i: Int, line: inout Int,
-                                cuts: UnsafeMutableBufferPointer<Int>, cellLimit: Int, columns: Columns,
-                                delimiter: UInt8, layout: CSVDataReader.Layout,
+                                cuts: UnsafeMutableBufferPointer<Int>, layout: CSVDataReader.Layout, columns: Columns,
                                 into collector: inout ObservationCollector) -> Int? {
         guard let found = memchr(base + i, Int32(ByteSearch.lf), n - i) else { return nil }
         let lf = UnsafeRawPointer(found) - base
         var end = lf
         if end > i && base.load(fromByteOffset: end - 1, as: UInt8.self) == ByteSearch.cr { end -= 1 }
         if end > i {  // else an empty line: no record (as `CSVReader` skips it)
+            let delimiter = layout.delimiter.rawValue
+            let cellLimit = min(layout.columns, maxCells)
+            // cuts[0] is the byte before the record, cuts[k] the delimiter after its cell k.
             var cells = 1
             cuts[0] = i &- 1
-            for k in i..<end {
+            var k = i
+            let delimiters = ByteSearch.splat(delimiter), quotes = ByteSearch.splat(ByteSearch.quote)
+            let crs = ByteSearch.splat(ByteSearch.cr), below = ByteSearch.splat(ByteSearch.quote &+ 1)
+            while k &+ 8 <= end {
+                let w = ByteSearch.load(base, k)
+                // A byte below 0x23 or above 0x7F (rare: a space, a tab) asks the exact question.
+                if ((w &- below) | w) & ByteSearch.highs != 0,
+                   (w & ByteSearch.highs) | ByteSearch.matches(w, quotes) | ByteSearch.matches(w, crs) != 0 { return nil }
+                var d = ByteSearch.exactMatches(w, delimiters)
+                while d != 0 {
+                    guard cells < cellLimit else { return nil }
+                    cuts[cells] = k &+ d.trailingZeroBitCount >> 3
+                    cells &+= 1
+                    d &= d &- 1
+                }
+                k &+= 8
+            }
+            while k < end {
                 let b = base.load(fromByteOffset: k, as: UInt8.self)
                 if b >= 0x80 || b == ByteSearch.quote || b == ByteSearch.cr { return nil }
                 if b == delimiter {
                     guard cells < cellLimit else { return nil }
                     cuts[cells] = k
-                    cells += 1
+                    cells &+= 1
                 }
+                k &+= 1
             }
             cuts[cells] = end
             take(base, cuts: cuts, cells: cells, line: line, columns: columns, layout: layout, into: &collector)
