@@ -54,10 +54,12 @@ public struct ObservationCollector: Sendable {
     private var lastPeriod = LastCell()
     private var lastDate = LastCell()
     /// The raw unit, period and submission date cells of the last row read past them
-    /// (`add`), with what they gave.
+    /// (`add`), with what they gave, and whether that row is known on the as-of date.
     private var headUnit = LastCell()
     private var headPeriod = LastCell()
     private var headSubmitted = LastCell()
+    /// Whether the head's row is known on the as-of date: if not, neither are rows repeating it.
+    private var headKnown = true
     /// The last non-empty report cell that named a valid report schedule, with its id.
     private var headReport = LastCell()
 
@@ -97,6 +99,7 @@ public struct ObservationCollector: Sendable {
         // cells are the bytes of the last row that got past them, so is what they gave.
         if case .bytes(let u)? = row.unit, case .bytes(let p)? = row.period, case .bytes(let s)? = row.submitted,
            let unit = headUnit.match(u), let periodID = headPeriod.match(p), let submitted = headSubmitted.match(s) {
+            guard headKnown else { return }
             return add(row, unit: unit, periodID: periodID, submitted: submitted)
         }
         // Unit first: rows of other units are ignored before anything else is read.
@@ -160,17 +163,19 @@ public struct ObservationCollector: Sendable {
         // What is known on the as-of date (spec §5): a row submitted later is not read
         // further, so its problems surface only once it is known.
         let known = submitted == Self.noDate ? period.end <= scope.asOf : submitted <= scope.asOf.dayNumber
-        guard known else { return }
         if case .bytes(let u)? = row.unit, case .bytes(let p)? = row.period, case .bytes(let s)? = row.submitted {
             headUnit.remember(u, unit)
             headPeriod.remember(p, periodID)
             headSubmitted.remember(s, submitted)
+            headKnown = known
         }
+        guard known else { return }
         add(row, unit: unit, periodID: periodID, submitted: submitted)
     }
 
     /// A plain CSV row (`PlainRecords`), every cell present, the short way: when it repeats
-    /// the unit, period, submission date and report cells of rows already read in full,
+    /// the unit, period and submission date cells of a row read in full, it is skipped if
+    /// that row was submitted after the as-of date; else, when its report cell is one read too,
     /// names an indicator that is not a task and gives a plain number (`DataNumber.plain`),
     /// what `add(_:)` would do comes down to interning the indicator and storing the row.
     /// False, with nothing done, sends the row to `add(_:)`.
@@ -180,6 +185,7 @@ public struct ObservationCollector: Sendable {
                            submitted s: UnsafeRawBufferPointer, report r: UnsafeRawBufferPointer?, line: Int32) -> Bool {
         guard let unit = headUnit.match(u), let periodID = headPeriod.match(p), let submitted = headSubmitted.match(s)
         else { return false }
+        guard headKnown else { return true }  // submitted after the as-of date: not read further
         var report: Int32 = 0
         if let r, !r.isEmpty {
             guard let known = headReport.match(r) else { return false }

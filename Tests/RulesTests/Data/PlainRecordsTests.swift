@@ -53,7 +53,7 @@ import Testing
     /// way must leave to `add(_:)` comes right after such a row here, so that the short way
     /// is tried on it: a new indicator, an invalid one, a task, a `%` on a non-percent
     /// indicator, an empty or spaced value, an exponent, a long number, another report,
-    /// an invalid report, an empty report cell.
+    /// an invalid report, an empty report cell; and rows submitted after the as-of date.
     @Test(arguments: [DataNumberStyle.c, .vi])
     func rowsOfOneReportReadTheSameBothWays(numbers: DataNumberStyle) {
         let cells = ["x,51", "x,-2.5", "y,7", "Bad Id,3", "t,2026-01-20", "t,xong", "t,0", "t,1", "n,12%", "n,12", "x,",
@@ -63,7 +63,9 @@ import Testing
         // Each cell in a unit of its own, so that every value shows in some series.
         for (k, cell) in cells.enumerated() {
             for m in 1...3 {
-                let head = "u\(k),2026-0\(m),", tail = ",2026-0\(m + 1)-1\(m)"
+                // March of every other unit submitted after the as-of date: neither row is read.
+                let late = m == 3 && k % 2 == 1
+                let head = "u\(k),2026-0\(m),", tail = late ? ",2027-02-05" : ",2026-0\(m + 1)-1\(m)"
                 let report = k == 23 ? "q" : k == 24 ? "Bad Report" : k == 25 ? "" : "m"
                 text += head + "h,\(k)" + tail + ",m\n"  // read in full: its cells are the head of the row after
                 text += head + cell + tail + ",\(report)\n"
