@@ -23,6 +23,22 @@ import Testing
         }
     }
 
+    /// Sorting reads period ids back byte by byte: every id a period has names that period,
+    /// and anything else is no period (it then sorts as text).
+    @Test func periodIDsReadBackTheirPeriods() {
+        var periods: [Period] = []
+        for year in [1, 999, 2025, 2026, 9999] {
+            periods += (1...12).map { Period.month(year, $0) } + (1...4).map { Period.quarter(year, $0) }
+            periods += [.half(year, 1), .half(year, 2), .nineMonths(year), .year(year)]
+            periods += [CivilDate(year: year, month: 2, day: 28)!, CivilDate(year: year, month: 12, day: 31)!].map(Period.day)
+        }
+        for p in periods { #expect(PeriodID.period(p.id) == p, "\(p.id)") }
+        for text in ["", "2026-", "2026-13", "2026-00", "2026-Q5", "2026-Q0", "2026-H3", "2026-8M", "2026-9m", "0000",
+                     "12345", "2026-6", "2026-006", "2026-02-30", "2026/06", "x026-06", "2026-06-1", "2026-Q2x"] {
+            #expect(PeriodID.period(text) == nil, "\(text)")
+        }
+    }
+
     static func reference(_ findings: [Finding]) -> [Finding] {
         findings.enumerated().sorted { a, b in
             if Finding.canonicalOrder(a.element, b.element) { return true }
