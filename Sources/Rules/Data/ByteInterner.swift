@@ -79,6 +79,20 @@ struct ByteInterner: Sendable {
         return (id, true)
     }
 
+    /// The id of `key` if it was interned, without inserting it.
+    func find(_ key: UnsafeRawBufferPointer) -> Int32? {
+        let (a, b) = Self.words(key)
+        let n = Int32(key.count)
+        var i = Self.hash(a, b, n) & mask
+        while true {
+            let slot = slots[i]
+            if slot == 0 { return nil }
+            let id = Int(slot - 1)
+            if low[id] == a && high[id] == b && length[id] == n && (n <= 16 || equalsLong(Int32(id), key)) { return Int32(id) }
+            i = (i + 1) & mask
+        }
+    }
+
     func string(_ id: Int32) -> String {
         let i = Int(id), n = Int(length[i])
         if n > 16 { return String(decoding: arena[Int(longStart[i])..<Int(longStart[i]) + n], as: UTF8.self) }
@@ -137,4 +151,20 @@ struct ByteInterner: Sendable {
         return Int(truncatingIfNeeded: h ^ (h >> 31))
     }
 
+}
+
+/// Names (indicator ids) numbered in order, looked up by their bytes: rules look their
+/// indicator up once per unit, and a `[String: Int32]` hashes the whole string each time.
+struct NameTable: Sendable {
+    private var interner: ByteInterner
+
+    init(_ names: [String]) {
+        interner = ByteInterner(capacity: names.count)
+        for var name in names { _ = name.withUTF8 { interner.intern(UnsafeRawBufferPointer($0)) } }
+    }
+
+    subscript(name: String) -> Int32? {
+        var name = name
+        return name.withUTF8 { interner.find(UnsafeRawBufferPointer($0)) }
+    }
 }

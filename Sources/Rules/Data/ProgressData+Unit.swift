@@ -9,7 +9,7 @@ extension ProgressData {
         /// Each period's place in time order, to put a group's rows in period order.
         var periodRank: [Int32]
         var indicatorNames: [String]
-        var indicatorIDs: [String: Int32]
+        var indicatorIDs: NameTable
 
         init(files: [String], periods: [Period], indicatorNames: [String]) {
             self.files = files
@@ -17,7 +17,7 @@ extension ProgressData {
             (periodEnds, periodIDs) = ProgressData.derived(periods)
             periodRank = ProgressData.timeOrder(of: periods)
             self.indicatorNames = indicatorNames
-            indicatorIDs = Dictionary(uniqueKeysWithValues: indicatorNames.enumerated().map { ($1, Int32($0)) })
+            indicatorIDs = NameTable(indicatorNames)
         }
     }
 

@@ -72,7 +72,7 @@ public struct ProgressData: Sendable {
 
     let unitIDs: [String: Int32]
     let indicatorNames: [String]
-    let indicatorIDs: [String: Int32]
+    let indicatorIDs: NameTable
     let pieces: [Piece]
     /// The pieces' columns as raw pointers: evaluation threads read rows without touching
     /// reference counts (`pieces` keeps the memory alive).
@@ -117,7 +117,7 @@ public struct ProgressData: Sendable {
         submissions = [:]
         unitIDs = [:]
         indicatorNames = []
-        indicatorIDs = [:]
+        indicatorIDs = NameTable([])
         pieces = []
         views = []
         pieceFiles = []
@@ -132,14 +132,14 @@ public struct ProgressData: Sendable {
         let (ends, ids) = Self.derived(periods)
         self.init(files: files, periods: periods, periodEnds: ends, periodIDs: ids, units: units, submissions: submissions,
                   indicatorNames: indicatorNames,
-                  indicatorIDs: Dictionary(uniqueKeysWithValues: indicatorNames.enumerated().map { ($1, Int32($0)) }),
+                  indicatorIDs: NameTable(indicatorNames),
                   pieces: pieces, views: pieces.map(\.view), pieceFiles: pieces.map(\.file), order: order, rowBits: rowBits,
                   groupStart: groupStart)
     }
 
     /// Every field given: `oneUnit` builds thousands of these and shares what it can.
     init(files: [String], periods: [Period], periodEnds: [Int32], periodIDs: [String], units: [String],
-         submissions: [SubmissionKey: Submission], indicatorNames: [String], indicatorIDs: [String: Int32],
+         submissions: [SubmissionKey: Submission], indicatorNames: [String], indicatorIDs: NameTable,
          pieces: [Piece], views: [RowView], pieceFiles: [Int32], order: [UInt32], rowBits: UInt32, groupStart: [Int32]) {
         self.files = files
         self.periods = periods

@@ -71,3 +71,18 @@ extension ByteInternerTests {
         }
     }
 }
+
+extension ByteInternerTests {
+    /// A name table gives each name its place in the list, and nothing for any other text
+    /// (a near miss, a longer key sharing sixteen bytes, the empty string).
+    @Test func nameTablesNumberTheirNamesInOrder() {
+        let names = ["ind_000", "ind_001", "ty_le_ho_ngheo", "a much longer key than sixteen bytes", "đàn bò"]
+            + (0..<300).map { "ind_\($0 + 2)" }
+        let table = NameTable(names)
+        for (i, name) in names.enumerated() { #expect(table[name] == Int32(i), "\(name)") }
+        for other in ["", "ind_00", "ind_0000", "ind_302", "a much longer key than sixteen bytez", "đàn bo", "IND_000"] {
+            #expect(table[other] == nil, "\(other)")
+        }
+        #expect(NameTable([])["x"] == nil)
+    }
+}
