@@ -8,22 +8,26 @@ import Foundation
 /// as two machine words, so hashing and comparing cost a few instructions; longer keys
 /// live in a byte arena.
 struct ByteInterner: Sendable {
-    /// Per id: the key's first 16 bytes as two words (zero padded), and its length.
-    private var low: [UInt64] = []
-    private var high: [UInt64] = []
-    private var length: [Int32] = []
-    /// Per id: where a key longer than 16 bytes lies in `arena` (start), else -1.
-    private var longStart: [Int32] = []
+    /// Per id: the key's first 16 bytes as two words (zero padded), its length, where a key
+    /// longer than 16 bytes lies in `arena` (else -1), and the id looked up right after it
+    /// last time (or -1). Rows of a report list the same indicators in the same order month
+    /// after month, so the next key is usually the one that followed the last key before:
+    /// a compare instead of a hash and a probe.
+    private struct Entry {
+        var low: UInt64
+        var high: UInt64
+        var length: Int32
+        var longStart: Int32
+        var following: Int32 = -1
+    }
+
+    private var entries: [Entry] = []
     private var arena: [UInt8] = []
     /// Slots hold id + 1, 0 = empty; the capacity is a power of two.
     private var slots: [Int32]
     private var mask: Int
     /// The id looked up last: consecutive rows usually repeat it.
     private var lastID: Int32 = -1
-    /// Per id: the id looked up right after it last time, or -1. Rows of a report list the
-    /// same indicators in the same order month after month, so the next key is usually the
-    /// one that followed the last key before: a compare instead of a hash and a probe.
-    private var following: [Int32] = []
 
     init(capacity: Int = 64) {
         var size = 16
@@ -32,7 +36,7 @@ struct ByteInterner: Sendable {
         mask = size - 1
     }
 
-    var count: Int { length.count }
+    var count: Int { entries.count }
 
     /// The id of `key`, inserting it when new.
     @inline(__always)
@@ -40,13 +44,17 @@ struct ByteInterner: Sendable {
         let (a, b) = Self.words(key)
         let n = Int32(key.count)
         if lastID >= 0 {
-            if low[Int(lastID)] == a, high[Int(lastID)] == b, length[Int(lastID)] == n, n <= 16 || equalsLong(lastID, key) {
+            let last = entries[Int(lastID)]
+            if last.low == a, last.high == b, last.length == n, n <= 16 || equalsLong(lastID, key) {
                 return (lastID, false)
             }
-            let next = following[Int(lastID)]
-            if next >= 0, low[Int(next)] == a, high[Int(next)] == b, length[Int(next)] == n, n <= 16 || equalsLong(next, key) {
-                lastID = next
-                return (next, false)
+            let next = last.following
+            if next >= 0 {
+                let e = entries[Int(next)]
+                if e.low == a, e.high == b, e.length == n, n <= 16 || equalsLong(next, key) {
+                    lastID = next
+                    return (next, false)
+                }
             }
         }
         var i = Self.hash(a, b, n) & mask
@@ -54,27 +62,24 @@ struct ByteInterner: Sendable {
             let slot = slots[i]
             if slot == 0 { break }
             let id = Int(slot - 1)
-            if low[id] == a && high[id] == b && length[id] == n && (n <= 16 || equalsLong(Int32(id), key)) {
-                if lastID >= 0 { following[Int(lastID)] = Int32(id) }
+            let e = entries[id]
+            if e.low == a && e.high == b && e.length == n && (n <= 16 || equalsLong(Int32(id), key)) {
+                if lastID >= 0 { entries[Int(lastID)].following = Int32(id) }
                 lastID = Int32(id)
                 return (lastID, false)
             }
             i = (i + 1) & mask
         }
-        let id = Int32(length.count)
-        following.append(-1)
-        if lastID >= 0 { following[Int(lastID)] = id }
-        low.append(a)
-        high.append(b)
-        length.append(n)
+        let id = Int32(entries.count)
+        if lastID >= 0 { entries[Int(lastID)].following = id }
         if n > 16 {
-            longStart.append(Int32(arena.count))
+            entries.append(Entry(low: a, high: b, length: n, longStart: Int32(arena.count)))
             arena.append(contentsOf: key)
         } else {
-            longStart.append(-1)
+            entries.append(Entry(low: a, high: b, length: n, longStart: -1))
         }
         slots[i] = id + 1
-        if length.count * 2 > slots.count { grow() }
+        if entries.count * 2 > slots.count { grow() }
         lastID = id
         return (id, true)
     }
@@ -88,20 +93,22 @@ struct ByteInterner: Sendable {
             let slot = slots[i]
             if slot == 0 { return nil }
             let id = Int(slot - 1)
-            if low[id] == a && high[id] == b && length[id] == n && (n <= 16 || equalsLong(Int32(id), key)) { return Int32(id) }
+            let e = entries[id]
+            if e.low == a && e.high == b && e.length == n && (n <= 16 || equalsLong(Int32(id), key)) { return Int32(id) }
             i = (i + 1) & mask
         }
     }
 
     func string(_ id: Int32) -> String {
-        let i = Int(id), n = Int(length[i])
-        if n > 16 { return String(decoding: arena[Int(longStart[i])..<Int(longStart[i]) + n], as: UTF8.self) }
-        var words = (low[i], high[i])
+        let e = entries[Int(id)]
+        let n = Int(e.length)
+        if n > 16 { return String(decoding: arena[Int(e.longStart)..<Int(e.longStart) + n], as: UTF8.self) }
+        var words = (e.low, e.high)
         return withUnsafeBytes(of: &words) { String(decoding: UnsafeRawBufferPointer(rebasing: $0[0..<n]), as: UTF8.self) }
     }
 
     private func equalsLong(_ id: Int32, _ key: UnsafeRawBufferPointer) -> Bool {
-        let start = Int(longStart[Int(id)])
+        let start = Int(entries[Int(id)].longStart)
         return arena.withUnsafeBytes { a in
             memcmp(a.baseAddress! + start, key.baseAddress!, key.count) == 0
         }
@@ -111,8 +118,8 @@ struct ByteInterner: Sendable {
         let size = slots.count * 2
         slots = [Int32](repeating: 0, count: size)
         mask = size - 1
-        for id in 0..<length.count {
-            var i = Self.hash(low[id], high[id], length[id]) & mask
+        for (id, e) in entries.enumerated() {
+            var i = Self.hash(e.low, e.high, e.length) & mask
             while slots[i] != 0 { i = (i + 1) & mask }
             slots[i] = Int32(id) + 1
         }
