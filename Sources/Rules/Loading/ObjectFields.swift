@@ -38,7 +38,9 @@ public struct ObjectFields {
             diagnostics.append(Loading.wrongType(v, expected: LocalizedText(en: "a string", vi: "một chuỗi")))
             return nil
         }
-        if required && s.trimmingCharacters(in: .whitespaces).isEmpty {
+        // Blank as `CharacterSet.whitespaces` has it (tab and the Zs spaces), without
+        // bridging through NSString: this runs for every field of every rule.
+        if required && s.unicodeScalars.allSatisfy({ $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }) {
             diagnostics.append(.error("rules.empty-value", at: v.location,
                                       LocalizedText(en: "'\(key)' must not be empty", vi: "'\(key)' không được để trống")))
             return nil
