@@ -650,22 +650,32 @@ struct RowColumns: @unchecked Sendable {
 
 /// A cell remembered by its bytes (up to 16) with what it was read as.
 struct LastCell: Sendable {
+    /// Cells of 8 to 16 bytes: their first and last eight bytes (overlapping), two loads
+    /// and no shifts, as every unit slug, period and date of the benchmark is; shorter
+    /// ones: `ByteInterner.words`. The length tells which, and must match first.
     private var low: UInt64 = 0
     private var high: UInt64 = 0
     private var count = -1
     private var result: Int32 = 0
 
     @inline(__always)
+    private static func key(_ bytes: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+        let n = bytes.count
+        guard n >= 8 else { return ByteInterner.words(bytes) }
+        return (bytes.loadUnaligned(as: UInt64.self), bytes.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self))
+    }
+
+    @inline(__always)
     func match(_ bytes: UnsafeRawBufferPointer) -> Int32? {
         guard bytes.count == count else { return nil }
-        let (a, b) = ByteInterner.words(bytes)
+        let (a, b) = Self.key(bytes)
         return a == low && b == high ? result : nil
     }
 
     @inline(__always)
     mutating func remember(_ bytes: UnsafeRawBufferPointer, _ value: Int32) {
         guard bytes.count <= 16 else { count = -1; return }
-        (low, high) = ByteInterner.words(bytes)
+        (low, high) = Self.key(bytes)
         count = bytes.count
         result = value
     }

@@ -86,3 +86,26 @@ extension ByteInternerTests {
         #expect(NameTable([])["x"] == nil)
     }
 }
+
+extension ByteInternerTests {
+    /// The collector's memory of the last cell: for every length it matches exactly the
+    /// bytes it remembered, and a change of any one byte or of the length is a miss.
+    @Test func aLastCellMatchesItsBytesOnly() {
+        let text = Array("0123456789abcdefXYZ".utf8)
+        for n in 0...17 {
+            var cell = LastCell()
+            text.withUnsafeBytes { cell.remember(UnsafeRawBufferPointer(rebasing: $0[0..<n]), Int32(n)) }
+            let same = text.withUnsafeBytes { cell.match(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+            #expect(same == (n <= 16 ? Int32(n) : nil), "length \(n)")
+            for k in 0..<n {
+                var changed = text
+                changed[k] ^= 0x01
+                let miss = changed.withUnsafeBytes { cell.match(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+                #expect(miss == nil, "length \(n), byte \(k)")
+            }
+            for m in [n - 1, n + 1] where m >= 0 && m <= text.count {
+                #expect(text.withUnsafeBytes { cell.match(UnsafeRawBufferPointer(rebasing: $0[0..<m])) } == nil)
+            }
+        }
+    }
+}
