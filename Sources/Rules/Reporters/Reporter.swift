@@ -100,9 +100,9 @@ public struct ChunkedBytes: ~Copyable {
 
     /// Passes on bytes rendered elsewhere (a thread's slice of findings) after what is
     /// buffered, without copying them into the buffer first.
-    public mutating func pass(_ bytes: [UInt8]) {
+    public mutating func pass(_ bytes: UnsafeRawBufferPointer) {
         flush()
-        bytes.withUnsafeBytes { emit($0) }
+        emit(bytes)
     }
 }
 
