@@ -44,6 +44,16 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Canonical id: `2026-06`, `2026-Q2`, `2026-H1`, `2026-9M`, `2026`, `2026-06-15`.
     public var id: String {
+        // Four-digit years (all real ones) as bytes: every finding of a period names it.
+        if case .day = kind {} else if (1000...9999).contains(year) {
+            switch kind {
+            case .month(let m): return Self.yearDash(year, 48 + UInt8(m / 10), 48 + UInt8(m % 10))
+            case .quarter(let q): return Self.yearDash(year, UInt8(ascii: "Q"), 48 + UInt8(q))
+            case .half(let h): return Self.yearDash(year, UInt8(ascii: "H"), 48 + UInt8(h))
+            case .nineMonths: return Self.yearDash(year, UInt8(ascii: "9"), UInt8(ascii: "M"))
+            case .year, .day: break
+            }
+        }
         switch kind {
         case .day: return start.iso
         case .month(let m): return "\(year)-\(m < 10 ? "0" : "")\(m)"
@@ -52,6 +62,14 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         case .nineMonths: return "\(year)-9M"
         case .year: return "\(year)"
         }
+    }
+
+    /// `YYYY-ab` for a four-digit year.
+    private static func yearDash(_ year: Int, _ a: UInt8, _ b: UInt8) -> String {
+        let bytes: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
+            48 + UInt8(year / 1000), 48 + UInt8(year / 100 % 10), 48 + UInt8(year / 10 % 10), 48 + UInt8(year % 10),
+            UInt8(ascii: "-"), a, b)
+        return withUnsafeBytes(of: bytes) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The first month and last month (1...12) the period covers, for `sum` aggregation.
