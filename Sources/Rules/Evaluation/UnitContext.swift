@@ -99,10 +99,19 @@ final class DueMemo: @unchecked Sendable {
         var period: Period
     }
 
+    /// The deadline asked for last: the rules of a plan often share one (the plan year's end).
+    private var last: DueDate?
+
     func resolve(_ nominal: CivilDate, _ compute: () -> DueDate) -> DueDate {
-        if let d = byNominal[nominal.dayNumber] { return d }
-        let d = compute()
-        byNominal[nominal.dayNumber] = d
+        if let last, last.nominal == nominal { return last }
+        let d: DueDate
+        if let known = byNominal[nominal.dayNumber] {
+            d = known
+        } else {
+            d = compute()
+            byNominal[nominal.dayNumber] = d
+        }
+        last = d
         return d
     }
 
