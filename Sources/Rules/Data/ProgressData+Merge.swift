@@ -105,7 +105,9 @@ extension ProgressData {
                 let p = Int(ref >> rowBits), r = Int(ref & rowMask)
                 return periodRank[Int(views[p].period[r])]
             }
-            let chunks = max(1, min(threads * 4, groups))
+            // A few thousand rows (one unit, the units held back at the pieces' edges) are
+            // sorted before a thread could be started to help.
+            let chunks = rowCount < 1 << 16 ? 1 : max(1, min(threads * 4, groups))
             _ = Parallel.map(chunks, threads: threads) { c in
                 let order = out.buffer
                 for g in stride(from: c, to: groups, by: chunks) where groupStart[g + 1] - groupStart[g] > 1 {
