@@ -193,13 +193,9 @@ public struct ObservationCollector: Sendable {
         }
         let text = Self.trimmed(i)
         guard !text.isEmpty, scope.numbers == .c, let value = DataNumber.plain(v) else { return false }
-        let (indicator, isNew) = indicators.intern(text)
-        if isNew { indicatorState.append(state(ofIndicator: indicators.string(indicator))) }
-        guard indicatorState[Int(indicator)].isDisjoint(with: [.invalid, .task]) else { return false }
-        if judge != nil && unit != currentUnit { startUnit(unit) }
-        submit(key: SubmissionSlot.key(unit: unit, report: report, period: periodID), date: submitted, line: line,
-               indicator: indicator)
-        columns.append(unit: unit, indicator: indicator, period: periodID, submitted: submitted, value: value, line: line)
+        let (indicator, state) = internIndicator(text)
+        guard state.isDisjoint(with: [.invalid, .task]) else { return false }
+        store(unit: unit, report: report, periodID: periodID, submitted: submitted, indicator: indicator, value: value, line: line)
         return true
     }
 
@@ -229,9 +225,8 @@ public struct ObservationCollector: Sendable {
         if case .bytes(let raw)? = row.indicator {
             let text = Self.trimmed(raw)
             if !text.isEmpty {
-                let (id, isNew) = indicators.intern(text)
-                if isNew { indicatorState.append(state(ofIndicator: indicators.string(id))) }
-                guard !indicatorState[Int(id)].contains(.invalid) else {
+                let (id, state) = internIndicator(text)
+                guard !state.contains(.invalid) else {
                     return invalid(row.line, unit: unit, LocalizedText(
                         en: "\(Wording.quoted(Self.string(text))) is not an indicator id (lower-case letters, digits, '_', '.', '-')",
                         vi: "\(Wording.quoted(Self.string(text))) không phải mã chỉ tiêu (chữ thường không dấu, số, '_', '.', '-')"))
@@ -273,14 +268,31 @@ public struct ObservationCollector: Sendable {
         // an unfilled line of a form (`check template`), not a submission of its report.
         guard indicator < 0 || valueCell != nil || submitted != Self.noDate else { return }
 
+        store(unit: unit, report: report, periodID: periodID, submitted: submitted, indicator: indicator,
+              value: valueCell == nil ? nil : value, line: row.line)
+    }
+
+    /// The id of an indicator cell's text and what is known of it, learnt when first seen.
+    @inline(__always)
+    private mutating func internIndicator(_ text: UnsafeRawBufferPointer) -> (id: Int32, state: IndicatorState) {
+        let (id, isNew) = indicators.intern(text)
+        if isNew { indicatorState.append(state(ofIndicator: indicators.string(id))) }
+        return (id, indicatorState[Int(id)])
+    }
+
+    /// Keeps a row that was read: its submission, and its value if it names an indicator
+    /// (nil `value`: the row names it but reports nothing).
+    @inline(__always)
+    private mutating func store(unit: Int32, report: Int32, periodID: Int32, submitted: Int32, indicator: Int32,
+                                value: Double?, line: Int32) {
+        if judge != nil && unit != currentUnit { startUnit(unit) }
         // A report contains an indicator only if its row gives a value: a template row left
         // empty must not satisfy `requires`.
-        if judge != nil && unit != currentUnit { startUnit(unit) }
-        submit(key: SubmissionSlot.key(unit: unit, report: report, period: periodID), date: submitted, line: row.line,
-               indicator: valueCell != nil ? indicator : -1)
+        submit(key: SubmissionSlot.key(unit: unit, report: report, period: periodID), date: submitted, line: line,
+               indicator: value != nil ? indicator : -1)
         guard indicator >= 0 else { return }
         columns.append(unit: unit, indicator: indicator, period: periodID, submitted: submitted,
-                       value: valueCell == nil ? RowColumns.noValue : value, line: row.line)
+                       value: value ?? RowColumns.noValue, line: line)
     }
 
     /// A record that could not be split into cells (a stray quote, invalid UTF-8, more
